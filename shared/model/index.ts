@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './inventory';
+export * from './vault';
