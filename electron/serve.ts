@@ -2,7 +2,7 @@
  * Door 2: the browser host. The same core as the desktop app, reached over a WebSocket from a
  * browser on this machine. Bound to 127.0.0.1; see serve/security.ts for why every request is checked.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -27,7 +27,7 @@ export interface RunningServer {
 
 const MAX_MESSAGE = 8 * 1024 * 1024;
 
-function refuse(res: import('node:http').ServerResponse, status: number, text: string): void {
+function refuse(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
   res.end(
     `<!doctype html><meta charset="utf-8"><title>OpsDeck</title><body style="font:14px system-ui;margin:3rem;max-width:40rem">` +
@@ -87,11 +87,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   wss.on('connection', (ws: WebSocket) => {
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
-    ws.on('message', (data, isBinary) => {
+    ws.on('message', (data: Buffer, isBinary) => {
       if (isBinary) return ws.close(1003, 'text only');
       let req: WireRequest;
       try {
-        req = JSON.parse(String(data)) as WireRequest;
+        req = JSON.parse(data.toString('utf8')) as WireRequest;
       } catch {
         return ws.close(1007, 'invalid JSON');
       }

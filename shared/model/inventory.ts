@@ -19,7 +19,11 @@ export const Address = z
   .trim()
   .min(1, 'Address is required')
   .max(253, 'Address is too long')
-  .regex(/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?)$/, 'Not a valid host name or IP address')
+  .regex(
+    // IPv6 literal (needs a colon, optionally in brackets) | DNS name / IPv4 (dot-separated labels)
+    /^(\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*\]?|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?)$/,
+    'Not a valid host name or IP address',
+  )
   .transform((a) => a.replace(/^\[(.*)\]$/, '$1'));
 
 export const Port = z.coerce

@@ -2,8 +2,8 @@
  * Hosts. References (credential, jump host, groups) arrive by name and are stored by id so a
  * rename never breaks them. Every rule a user can violate gets a message naming the field.
  */
-import { z } from 'zod';
-import { OpsError, type AuthMethod, type Host, HostInput, HostPatch } from '../../../../shared/model';
+import type { z } from 'zod';
+import { OpsError, type AuthMethod, type Host, type HostInput, type HostPatch } from '../../../../shared/model';
 import type { Db } from '../database';
 import type { CredentialsRepo } from './credentials';
 import type { GroupsRepo } from './groups';

@@ -3,8 +3,12 @@
  * fingerprint, and whether the passphrase opens it. Errors never contain key material.
  */
 import { createHash } from 'node:crypto';
-import ssh2 from 'ssh2';
+import ssh2Default from 'ssh2';
+import type * as Ssh2 from 'ssh2';
 import { OpsError } from '../../../../shared/model';
+
+// ssh2 is CommonJS: under Node's ESM loader only its default export is reliable.
+const ssh2: typeof Ssh2 = ssh2Default;
 
 export interface KeyInfo {
   keyType: string;
@@ -29,7 +33,8 @@ export function inspectPrivateKey(text: string, passphrase: string | undefined, 
   const encrypted = looksEncrypted(text);
   if (encrypted && !passphrase) throw new OpsError('KEY_FILE', `${source} is protected by a passphrase; enter it to store the key.`, 'passphrase');
   const parsed = ssh2.utils.parseKey(text, passphrase);
-  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  // Older ssh2 versions returned an array for multi-key files; take the first key either way.
+  const key: Ssh2.ParsedKey | Error | undefined = Array.isArray(parsed) ? (parsed as Ssh2.ParsedKey[])[0] : parsed;
   if (!key || key instanceof Error) {
     const reason = key instanceof Error && /passphrase|decrypt|bad/i.test(key.message) && encrypted ? 'the passphrase is wrong' : 'the key could not be parsed';
     throw new OpsError('KEY_FILE', `${source}: ${reason}.`, encrypted ? 'passphrase' : 'privateKey');
