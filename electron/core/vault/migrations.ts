@@ -61,6 +61,24 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- One row per host per deep check. The facts are one JSON document: they are read whole
+      -- (host page, drift, map) and never queried field by field.
+      CREATE TABLE scans (
+        id         TEXT PRIMARY KEY,
+        run_id     TEXT NOT NULL,
+        host_id    TEXT REFERENCES hosts(id) ON DELETE CASCADE,
+        host_name  TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+        data       TEXT NOT NULL
+      );
+      CREATE INDEX scans_host_time ON scans(host_id, started_at);
+      CREATE INDEX scans_run ON scans(run_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;

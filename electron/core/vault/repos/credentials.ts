@@ -69,7 +69,7 @@ export class CredentialsRepo {
       if (!input.privateKey === !input.path) throw new OpsError('VALIDATION', 'Give either the private key text or the path of a key file.', 'privateKey');
       const source = input.path ?? 'The pasted key';
       const text = input.path ? readKeyFile(input.path) : (input.privateKey ?? '');
-      const info = inspectPrivateKey(text, input.passphrase, source);
+      const info = inspectPrivateKey(text, input.passphrase, source, input.path ? 'path' : 'privateKey');
       secret = info.encrypted && input.passphrase ? { kind: 'private-key', privateKey: text, passphrase: input.passphrase } : { kind: 'private-key', privateKey: text };
       meta = { keyType: info.keyType, fingerprint: info.fingerprint, comment: info.comment, hasPassphrase: info.encrypted };
     } else {

@@ -25,10 +25,11 @@ export function fingerprintOf(publicSsh: Buffer): string {
   return 'SHA256:' + createHash('sha256').update(publicSsh).digest('base64').replace(/=+$/, '');
 }
 
-export function inspectPrivateKey(text: string, passphrase: string | undefined, source: string): KeyInfo {
+/** `field` is the form field the key came from ('privateKey' when pasted, 'path' when read from a file). */
+export function inspectPrivateKey(text: string, passphrase: string | undefined, source: string, field: 'privateKey' | 'path' = 'privateKey'): KeyInfo {
   if (!/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text)) {
-    if (/^(ssh-|ecdsa-|sk-)/.test(text.trim())) throw new OpsError('KEY_FILE', `${source} is a public key, not a private key.`, 'privateKey');
-    throw new OpsError('KEY_FILE', `${source} is not a private key (no "BEGIN ... PRIVATE KEY" block).`, 'privateKey');
+    if (/^(ssh-|ecdsa-|sk-)/.test(text.trim())) throw new OpsError('KEY_FILE', `${source} is a public key, not a private key.`, field);
+    throw new OpsError('KEY_FILE', `${source} is not a private key (no "BEGIN ... PRIVATE KEY" block).`, field);
   }
   const encrypted = looksEncrypted(text);
   if (encrypted && !passphrase) throw new OpsError('KEY_FILE', `${source} is protected by a passphrase; enter it to store the key.`, 'passphrase');
@@ -37,8 +38,8 @@ export function inspectPrivateKey(text: string, passphrase: string | undefined, 
   const key: Ssh2.ParsedKey | Error | undefined = Array.isArray(parsed) ? (parsed as Ssh2.ParsedKey[])[0] : parsed;
   if (!key || key instanceof Error) {
     const reason = key instanceof Error && /passphrase|decrypt|bad/i.test(key.message) && encrypted ? 'the passphrase is wrong' : 'the key could not be parsed';
-    throw new OpsError('KEY_FILE', `${source}: ${reason}.`, encrypted ? 'passphrase' : 'privateKey');
+    throw new OpsError('KEY_FILE', `${source}: ${reason}.`, encrypted ? 'passphrase' : field);
   }
-  if (!key.isPrivateKey()) throw new OpsError('KEY_FILE', `${source} is a public key, not a private key.`, 'privateKey');
+  if (!key.isPrivateKey()) throw new OpsError('KEY_FILE', `${source} is a public key, not a private key.`, field);
   return { keyType: key.type, fingerprint: fingerprintOf(key.getPublicSSH()), comment: key.comment || null, encrypted };
 }

@@ -1,0 +1,25 @@
+/**
+ * Loading and forgetting everything behind the vault at once: after an unlock every screen has its
+ * data, and after a lock no host, credential or setting stays in renderer memory.
+ */
+import type { StateCreator } from 'zustand';
+import { credentialsInitial } from '../features/credentials/credentialsSlice';
+import { groupsInitial } from '../features/groups/groupsSlice';
+import { hostsInitial } from '../features/hosts/hostsSlice';
+import { settingsInitial } from './settings/settingsSlice';
+import type { AppState } from './store';
+
+export interface InventorySlice {
+  loadInventory: () => Promise<void>;
+  clearInventory: () => void;
+}
+
+export const createInventorySlice: StateCreator<AppState, [], [], InventorySlice> = (set, get) => ({
+  async loadInventory() {
+    const s = get();
+    await Promise.all([s.loadSettings(), s.loadHosts(), s.loadCredentials(), s.loadGroups()]);
+  },
+  clearInventory() {
+    set({ ...settingsInitial, ...hostsInitial, ...credentialsInitial, ...groupsInitial });
+  },
+});

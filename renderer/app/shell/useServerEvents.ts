@@ -1,0 +1,24 @@
+/**
+ * Pushes from the core: a lock (idle timeout or another client) returns to the lock screen at
+ * once, and inventory changes made elsewhere (the CLI through the same host, another window) are
+ * re-read so this window never shows stale data.
+ */
+import { useEffect } from 'react';
+import { api } from '../../platform/api';
+import { useStore } from '../store';
+
+export function useServerEvents(): void {
+  useEffect(() => {
+    const offLocked = api.on('vault.locked', () => useStore.getState().vaultLocked());
+    const offChanged = api.on('inventory.changed', ({ what }) => {
+      const s = useStore.getState();
+      if (s.vault?.state !== 'unlocked') return;
+      const reload = { hosts: s.loadHosts, credentials: s.loadCredentials, groups: s.loadGroups, settings: s.loadSettings }[what];
+      void reload();
+    });
+    return () => {
+      offLocked();
+      offChanged();
+    };
+  }, []);
+}

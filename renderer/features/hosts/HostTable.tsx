@@ -1,0 +1,135 @@
+/** The dense host table. Tag and group chips are buttons that filter the list by that value. */
+import { useImperativeHandle, type Ref } from 'react';
+import type { Host } from '../../../shared/model';
+import { Icon } from '../../ui/Icon';
+import { useRowNavigation } from '../../ui/useRowNavigation';
+import { authLabel, bracketed, formatAddress } from './hostFormat';
+
+interface HostTableProps {
+  hosts: readonly Host[];
+  selected: string | null;
+  onSelect: (name: string | null) => void;
+  onEdit: (host: Host) => void;
+  onDelete: (host: Host) => void;
+  onTag: (tag: string) => void;
+  onGroup: (group: string) => void;
+  /** Lets the screen move focus into the list (from search, or on first arrow press). */
+  ref?: Ref<HostTableHandle>;
+}
+
+export interface HostTableHandle {
+  focus(): void;
+}
+
+const keyOf = (h: Host) => h.name;
+
+export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onTag, onGroup, ref }: HostTableProps) {
+  const { rowProps, focusSelected } = useRowNavigation({ items: hosts, keyOf, selected, onSelect, onActivate: onEdit, onDelete });
+  useImperativeHandle(ref, () => ({ focus: focusSelected }), [focusSelected]);
+
+  return (
+    <div className="table-wrap">
+      <table className="data-table host-table" data-testid="host-table" aria-label="Hosts">
+        <colgroup>
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '16%' }} />
+          <col style={{ width: '9%' }} />
+          <col style={{ width: '14%' }} />
+          <col style={{ width: '19%' }} />
+          <col style={{ width: '14%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '60px' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Address</th>
+            <th>User</th>
+            <th>Auth</th>
+            <th>Tags</th>
+            <th>Groups</th>
+            <th>Jump host</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {hosts.map((h, i) => (
+            <tr key={h.id} {...rowProps(h, i)} data-testid="host-row" data-host={h.name}>
+              <td className="cell-name" title={h.name}>
+                {h.name}
+              </td>
+              <td className="mono" title={formatAddress(h)}>
+                {bracketed(h.address)}
+                <span className="faint">:{h.port}</span>
+              </td>
+              <td title={h.user}>{h.user}</td>
+              <td title={h.credential ? `${authLabel(h.auth)} · ${h.credential}` : authLabel(h.auth)}>
+                {authLabel(h.auth)}
+                {h.credential && <span className="faint"> · {h.credential}</span>}
+              </td>
+              <td title={h.tags.join(', ')}>
+                <div className="cell-chips">
+                  {h.tags.map((t) => (
+                    <button type="button" key={t} tabIndex={-1} className="chip" title={`Show hosts tagged ${t}`} onClick={() => onTag(t)}>
+                      {t}
+                    </button>
+                  ))}
+                </div>
+              </td>
+              <td title={h.groups.join(', ')}>
+                <div className="cell-chips">
+                  {h.groups.map((g) => (
+                    <button
+                      type="button"
+                      key={g}
+                      tabIndex={-1}
+                      className="chip chip-group"
+                      title={`Show hosts in ${g}`}
+                      onClick={() => onGroup(g)}
+                    >
+                      {g}
+                    </button>
+                  ))}
+                </div>
+              </td>
+              <td>
+                {h.jumpHost && (
+                  <span className="jump-cell" title={`Connects through ${h.jumpHost}`}>
+                    <Icon name="jump" size={13} />
+                    {h.jumpHost}
+                  </span>
+                )}
+              </td>
+              <td className="cell-actions">
+                <span className="row-actions">
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    className="btn btn-ghost btn-icon btn-sm"
+                    aria-label={`Edit ${h.name}`}
+                    title="Edit (Enter)"
+                    onClick={() => onEdit(h)}
+                  >
+                    <Icon name="edit" size={14} />
+                  </button>
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    className="btn btn-ghost btn-icon btn-sm"
+                    aria-label={`Delete ${h.name}`}
+                    title="Delete (Del)"
+                    onClick={() => onDelete(h)}
+                  >
+                    <Icon name="trash" size={14} />
+                  </button>
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The host list: toolbar, table or empty state, and the add/edit/delete dialogs. Owns the
+ * screen's shortcuts: / search, N new, Delete remove, arrows into the list from anywhere.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Host } from '../../../shared/model';
+import { useStore } from '../../app/store';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Icon } from '../../ui/Icon';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+import { useHotkeys } from '../../ui/useHotkeys';
+import { filterHosts } from './filterHosts';
+import { formatAddress } from './hostFormat';
+import { HostFormDialog } from './HostFormDialog';
+import { HostsEmptyState } from './HostsEmptyState';
+import { HostsToolbar } from './HostsToolbar';
+import { HostTable, type HostTableHandle } from './HostTable';
+import './hosts.css';
+
+type DialogState = { kind: 'add' } | { kind: 'edit'; host: Host } | { kind: 'delete'; host: Host } | null;
+
+export function HostsScreen() {
+  const s = useStore(
+    useShallow((st) => ({
+      hosts: st.hosts,
+      hostsLoaded: st.hostsLoaded,
+      hostsError: st.hostsError,
+      hostQuery: st.hostQuery,
+      tagFilter: st.tagFilter,
+      groupFilter: st.groupFilter,
+      selectedHost: st.selectedHost,
+    })),
+  );
+  const { selectHost, removeHost, setTagFilter, setGroupFilter, clearHostFilters, go } = useStore(
+    useShallow((st) => ({
+      selectHost: st.selectHost,
+      removeHost: st.removeHost,
+      setTagFilter: st.setTagFilter,
+      setGroupFilter: st.setGroupFilter,
+      clearHostFilters: st.clearHostFilters,
+      go: st.go,
+    })),
+  );
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const table = useRef<HostTableHandle>(null);
+
+  const visible = useMemo(
+    () => filterHosts(s.hosts, { query: s.hostQuery, tag: s.tagFilter, group: s.groupFilter }),
+    [s.hosts, s.hostQuery, s.tagFilter, s.groupFilter],
+  );
+  const selected = visible.find((h) => h.name === s.selectedHost);
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  useHotkeys({
+    '/': () => search.current?.focus(),
+    n: () => setDialog({ kind: 'add' }),
+    Delete: () => selected && setDialog({ kind: 'delete', host: selected }),
+    ArrowDown: () => table.current?.focus(),
+    ArrowUp: () => table.current?.focus(),
+  });
+
+  const filtered = s.hostQuery !== '' || s.tagFilter !== null || s.groupFilter !== null;
+  const count = filtered ? `${visible.length} of ${s.hosts.length}` : String(s.hosts.length);
+
+  return (
+    <section className="screen" data-testid="hosts-screen">
+      <ScreenHeader title="Hosts" count={s.hostsLoaded ? count : undefined}>
+        {s.hosts.length > 0 && (
+          <HostsToolbar searchRef={search} onLeaveSearch={() => table.current?.focus()} onNew={() => setDialog({ kind: 'add' })} />
+        )}
+      </ScreenHeader>
+      {s.hostsError && (
+        <div className="banner-error screen-error" role="alert">
+          <Icon name="alert" />
+          {s.hostsError}
+        </div>
+      )}
+      {s.hostsLoaded && s.hosts.length === 0 && !s.hostsError && (
+        <HostsEmptyState onNew={() => setDialog({ kind: 'add' })} onKeys={() => go('credentials')} />
+      )}
+      {s.hosts.length > 0 && visible.length === 0 && (
+        <div className="no-matches" data-testid="no-matches">
+          No hosts match these filters.
+          <button type="button" className="btn btn-sm" onClick={clearHostFilters}>
+            Clear filters
+          </button>
+        </div>
+      )}
+      {visible.length > 0 && (
+        <HostTable
+          ref={table}
+          hosts={visible}
+          selected={s.selectedHost}
+          onSelect={selectHost}
+          onEdit={(host) => setDialog({ kind: 'edit', host })}
+          onDelete={(host) => setDialog({ kind: 'delete', host })}
+          onTag={setTagFilter}
+          onGroup={setGroupFilter}
+        />
+      )}
+      {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        <HostFormDialog host={dialog.kind === 'edit' ? dialog.host : undefined} onClose={closeDialog} />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${dialog.host.name}?`}
+          confirmLabel="Delete host"
+          testId="delete-host-dialog"
+          onClose={closeDialog}
+          onConfirm={async () => {
+            await removeHost(dialog.host.name);
+            // The deleted row had focus; give it to the row that took its place.
+            requestAnimationFrame(() => table.current?.focus());
+          }}
+        >
+          <p>
+            <strong>{dialog.host.name}</strong> <span className="mono muted">{formatAddress(dialog.host)}</span> will be removed from the
+            vault. Its credential and groups stay.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

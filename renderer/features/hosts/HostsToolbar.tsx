@@ -1,0 +1,89 @@
+/** Search (/ focuses it), tag and group filters, and the New host button, in the screen header. */
+import type { KeyboardEvent, Ref } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../app/store';
+import { Icon } from '../../ui/Icon';
+import { tagCounts } from './filterHosts';
+
+interface HostsToolbarProps {
+  searchRef: Ref<HTMLInputElement>;
+  /** Arrow down or Esc on an empty search hands focus to the list. */
+  onLeaveSearch: () => void;
+  onNew: () => void;
+}
+
+export function HostsToolbar({ searchRef, onLeaveSearch, onNew }: HostsToolbarProps) {
+  const { hosts, groups, hostQuery, tagFilter, groupFilter } = useStore(
+    useShallow((s) => ({ hosts: s.hosts, groups: s.groups, hostQuery: s.hostQuery, tagFilter: s.tagFilter, groupFilter: s.groupFilter })),
+  );
+  const { setHostQuery, setTagFilter, setGroupFilter } = useStore(
+    useShallow((s) => ({ setHostQuery: s.setHostQuery, setTagFilter: s.setTagFilter, setGroupFilter: s.setGroupFilter })),
+  );
+  const tags = tagCounts(hosts);
+
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || (e.key === 'Escape' && !hostQuery)) {
+      e.preventDefault();
+      onLeaveSearch();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setHostQuery('');
+    }
+  };
+
+  return (
+    <>
+      <div className="search-box">
+        <Icon name="search" size={14} />
+        <input
+          ref={searchRef}
+          type="search"
+          className="input"
+          placeholder="Search hosts"
+          aria-label="Search hosts"
+          value={hostQuery}
+          onChange={(e) => setHostQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+          spellCheck={false}
+          data-testid="host-search"
+        />
+        {!hostQuery && <kbd aria-hidden="true">/</kbd>}
+      </div>
+      <select
+        className="select filter-select"
+        aria-label="Filter by tag"
+        value={tagFilter ?? ''}
+        onChange={(e) => setTagFilter(e.target.value || null)}
+        data-active={tagFilter ? true : undefined}
+        data-testid="tag-filter"
+      >
+        <option value="">All tags</option>
+        {tags.map(([tag, count]) => (
+          <option key={tag} value={tag}>
+            {tag} ({count})
+          </option>
+        ))}
+      </select>
+      <select
+        className="select filter-select"
+        aria-label="Filter by group"
+        value={groupFilter ?? ''}
+        onChange={(e) => setGroupFilter(e.target.value || null)}
+        data-active={groupFilter ? true : undefined}
+        data-testid="group-filter"
+      >
+        <option value="">All groups</option>
+        {groups.map((g) => (
+          <option key={g.name} value={g.name}>
+            {g.name} ({g.hostCount})
+          </option>
+        ))}
+      </select>
+      <button type="button" className="btn btn-primary" onClick={onNew} title="New host (N)" data-testid="new-host">
+        <Icon name="plus" size={14} />
+        New host
+        <kbd aria-hidden="true">N</kbd>
+      </button>
+    </>
+  );
+}
