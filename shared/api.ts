@@ -1,57 +1,15 @@
 /**
- * The contract: every request OpsDeck answers, with its input schema and output schema.
- * electron/core/api.ts implements it once; Electron IPC, the browser host's WebSocket and the CLI
- * all go through the same dispatcher, which parses every input with these schemas first.
+ * The contract: every request OpsDeck answers, with its input schema and output schema, gathered
+ * from one file per area under shared/contract/. electron/core/api.ts implements it once; Electron
+ * IPC, the browser host's WebSocket and the CLI all go through the same dispatcher, which parses
+ * every input with these schemas first.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { inventoryContract } from './contract/inventory';
 import type { EventName, EventPayload } from './events';
-import {
-  Credential,
-  CredentialInput,
-  Group,
-  GroupInput,
-  Host,
-  HostInput,
-  HostPatch,
-  Name,
-  Passphrase,
-  Settings,
-  VaultStatus,
-} from './model';
-
-const Empty = z.object({}).strict();
-const Ok = z.object({ ok: z.literal(true) });
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
-  return { input, output, summary };
-}
 
 export const api = {
-  'vault.status': method(Empty, VaultStatus, 'Where the vault is and whether it is locked'),
-  'vault.create': method(z.object({ passphrase: Passphrase }), VaultStatus, 'Create a new vault and unlock it'),
-  'vault.unlock': method(z.object({ passphrase: z.string().min(1, 'Passphrase is required').max(1024) }), VaultStatus, 'Unlock the vault'),
-  'vault.lock': method(Empty, VaultStatus, 'Lock the vault and forget the key'),
-  'vault.changePassphrase': method(
-    z.object({ current: z.string().min(1).max(1024), next: Passphrase }),
-    VaultStatus,
-    'Re-wrap the data key with a new passphrase; the old one stops working',
-  ),
-  'settings.get': method(Empty, Settings, 'Read settings'),
-  'settings.update': method(Settings.partial(), Settings, 'Change settings'),
-
-  'hosts.list': method(Empty, z.array(Host), 'Every host, sorted by name'),
-  'hosts.get': method(z.object({ name: Name }), Host, 'One host by name'),
-  'hosts.add': method(HostInput, Host, 'Add a host'),
-  'hosts.update': method(z.object({ name: Name, patch: HostPatch }), Host, 'Change a host'),
-  'hosts.remove': method(z.object({ name: Name }), Ok, 'Delete a host'),
-
-  'credentials.list': method(Empty, z.array(Credential), 'Every credential (never the secrets)'),
-  'credentials.add': method(CredentialInput, Credential, 'Store a private key or password in the vault'),
-  'credentials.remove': method(z.object({ name: Name }), Ok, 'Delete a credential no host uses'),
-
-  'groups.list': method(Empty, z.array(Group), 'Every group with its host count'),
-  'groups.add': method(GroupInput, Group, 'Create a group'),
-  'groups.remove': method(z.object({ name: Name }), Ok, 'Delete a group (hosts stay)'),
+  ...inventoryContract,
 } as const;
 
 export type Api = typeof api;

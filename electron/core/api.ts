@@ -2,16 +2,20 @@
  * The one implementation of shared/api.ts. Every door (Electron IPC, the browser host, the CLI)
  * calls `core.call(method, input)`: the input is parsed with the contract's schema here, so no
  * door can skip validation, and every failure comes back as a typed error, never a stack trace.
+ * The handlers live in handlers/, one file per contract area.
  */
 import { userInfo } from 'node:os';
 import { api, isMethod, type Method, type Output, type ParsedInput } from '../../shared/api';
 import type { EventName, EventPayload } from '../../shared/events';
 import { OpsError, type Result, type VaultStatus } from '../../shared/model';
 import { fromZod, toApiError } from './errors';
+import { inventoryHandlers } from './handlers/inventory';
 import { IdleTimer } from './idle';
 import { CredentialsRepo } from './vault/repos/credentials';
 import { GroupsRepo } from './vault/repos/groups';
+import { HostKeysRepo } from './vault/repos/host-keys';
 import { HostsRepo } from './vault/repos/hosts';
+import { ScansRepo } from './vault/repos/scans';
 import { SettingsRepo } from './vault/repos/settings';
 import { Vault, type VaultOptions } from './vault/vault';
 
@@ -28,10 +32,14 @@ export class Core {
   readonly groups: GroupsRepo;
   readonly hosts: HostsRepo;
   readonly settings: SettingsRepo;
+  readonly hostKeys: HostKeysRepo;
+  readonly scans: ScansRepo;
+  readonly log: (msg: string) => void;
+  /** Minutes without a request before the vault locks itself (from settings, while unlocked). */
+  idleMinutes: number | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly idle: IdleTimer;
-  private readonly log: (msg: string) => void;
-  private idleMinutes: number | null = null;
+  private readonly handlers: Handlers;
 
   constructor(options: CoreOptions) {
     this.vault = new Vault(options);
@@ -41,10 +49,13 @@ export class Core {
     this.groups = new GroupsRepo(db);
     this.hosts = new HostsRepo(db, this.credentials, this.groups, () => safeUserName());
     this.settings = new SettingsRepo(db);
+    this.hostKeys = new HostKeysRepo(db);
+    this.scans = new ScansRepo(db);
     this.idle = new IdleTimer(
       () => this.idleMinutes,
       () => this.lock('idle'),
     );
+    this.handlers = { ...inventoryHandlers(this) };
   }
 
   async call(method: unknown, rawInput: unknown): Promise<Result<unknown>> {
@@ -78,94 +89,31 @@ export class Core {
     this.listeners.clear();
   }
 
-  private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const l of this.listeners) l(event, payload);
   }
 
-  private lock(reason: 'idle' | 'manual'): void {
+  lock(reason: 'idle' | 'manual'): void {
     if (this.vault.state() !== 'unlocked') return;
     this.vault.lock();
     this.emit('vault.locked', { reason });
   }
 
-  private status(): VaultStatus {
-    return { state: this.vault.state(), path: this.vault.path, idleLockMinutes: this.vault.state() === 'unlocked' ? this.idleMinutes : null };
+  status(): VaultStatus {
+    const unlocked = this.vault.state() === 'unlocked';
+    return { state: this.vault.state(), path: this.vault.path, idleLockMinutes: unlocked ? this.idleMinutes : null };
   }
 
-  private afterUnlock(): VaultStatus {
+  afterUnlock(): VaultStatus {
     this.idleMinutes = this.settings.get().idleLockMinutes;
     return this.status();
   }
 
-  private changed(what: EventPayload<'inventory.changed'>['what']): void {
+  /** Tells every client the inventory changed; returns `value` so handlers can end with it. */
+  changed<T>(what: EventPayload<'inventory.changed'>['what'], value?: T): T {
     this.emit('inventory.changed', { what });
+    return value as T;
   }
-
-  private readonly handlers: Handlers = {
-    'vault.status': () => this.status(),
-    'vault.create': async ({ passphrase }) => {
-      await this.vault.create(passphrase);
-      return this.afterUnlock();
-    },
-    'vault.unlock': async ({ passphrase }) => {
-      await this.vault.unlock(passphrase);
-      return this.afterUnlock();
-    },
-    'vault.lock': () => {
-      this.lock('manual');
-      return this.status();
-    },
-    'vault.changePassphrase': async ({ current, next }) => {
-      await this.vault.changePassphrase(current, next);
-      return this.status();
-    },
-    'settings.get': () => this.settings.get(),
-    'settings.update': (patch) => {
-      const s = this.settings.update(patch);
-      this.idleMinutes = s.idleLockMinutes;
-      this.changed('settings');
-      return s;
-    },
-    'hosts.list': () => this.hosts.list(),
-    'hosts.get': ({ name }) => this.hosts.get(name),
-    'hosts.add': (input) => {
-      const h = this.hosts.add(input);
-      this.changed('hosts');
-      return h;
-    },
-    'hosts.update': ({ name, patch }) => {
-      const h = this.hosts.update(name, patch);
-      this.changed('hosts');
-      return h;
-    },
-    'hosts.remove': ({ name }) => {
-      this.hosts.remove(name);
-      this.changed('hosts');
-      return { ok: true as const };
-    },
-    'credentials.list': () => this.credentials.list(),
-    'credentials.add': (input) => {
-      const c = this.credentials.add(input);
-      this.changed('credentials');
-      return c;
-    },
-    'credentials.remove': ({ name }) => {
-      this.credentials.remove(name);
-      this.changed('credentials');
-      return { ok: true as const };
-    },
-    'groups.list': () => this.groups.list(),
-    'groups.add': ({ name, description }) => {
-      const g = this.groups.add(name, description);
-      this.changed('groups');
-      return g;
-    },
-    'groups.remove': ({ name }) => {
-      this.groups.remove(name);
-      this.changed('groups');
-      return { ok: true as const };
-    },
-  };
 }
 
 function safeUserName(): string {
