@@ -4,14 +4,14 @@
  */
 import { Command, CommanderError } from 'commander';
 import { OpsError } from '../shared/model';
+import { registerCheckCommands } from './cli/checks';
+import { EXIT } from './cli/exit-codes';
 import { registerHostCommands } from './cli/hosts';
 import { registerCredentialCommands, registerGroupCommands } from './cli/inventory';
 import { registerServeCommand } from './cli/serve';
 import type { GlobalOptions } from './cli/session';
 import { registerVaultCommands } from './cli/vault';
 
-/** Exit codes are part of the CLI's contract (documented in the README). */
-export const EXIT = { ok: 0, error: 1, usage: 2, locked: 3, notFound: 4 } as const;
 
 function exitCodeFor(e: OpsError): number {
   if (e.code === 'WRONG_PASSPHRASE' || e.code === 'VAULT_LOCKED' || e.code === 'KDF_TOO_WEAK') return EXIT.locked;
@@ -38,7 +38,8 @@ Environment:
   OPSDECK_KEY_PASSPHRASE   passphrase of a private key file given with --key
   OPSDECK_SECRET           password for \`cred add NAME --password\`
 
-Exit codes: 0 ok, 1 error, 2 invalid input, 3 wrong passphrase or locked, 4 not found.`,
+Exit codes: 0 ok, 1 error, 2 invalid input, 3 wrong passphrase or locked, 4 not found,
+5 a deep check where some host did not fully succeed.`,
     )
     .exitOverride();
   const global = () => program.opts<GlobalOptions>();
@@ -46,6 +47,7 @@ Exit codes: 0 ok, 1 error, 2 invalid input, 3 wrong passphrase or locked, 4 not 
   registerHostCommands(program, global);
   registerCredentialCommands(program, global);
   registerGroupCommands(program, global);
+  registerCheckCommands(program, global);
   registerServeCommand(program, global);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;

@@ -5,11 +5,13 @@
  * every input with these schemas first.
  */
 import type { z } from 'zod';
+import { checksContract } from './contract/checks';
 import { inventoryContract } from './contract/inventory';
 import type { EventName, EventPayload } from './events';
 
 export const api = {
   ...inventoryContract,
+  ...checksContract,
 } as const;
 
 export type Api = typeof api;

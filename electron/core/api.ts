@@ -9,6 +9,7 @@ import { api, isMethod, type Method, type Output, type ParsedInput } from '../..
 import type { EventName, EventPayload } from '../../shared/events';
 import { OpsError, type Result, type VaultStatus } from '../../shared/model';
 import { fromZod, toApiError } from './errors';
+import { checksHandlers } from './handlers/checks';
 import { inventoryHandlers } from './handlers/inventory';
 import { IdleTimer } from './idle';
 import { CredentialsRepo } from './vault/repos/credentials';
@@ -55,7 +56,7 @@ export class Core {
       () => this.idleMinutes,
       () => this.lock('idle'),
     );
-    this.handlers = { ...inventoryHandlers(this) };
+    this.handlers = { ...inventoryHandlers(this), ...checksHandlers(this) };
   }
 
   async call(method: unknown, rawInput: unknown): Promise<Result<unknown>> {
@@ -76,6 +77,11 @@ export class Core {
     const r = await this.call(method, input);
     if (!r.ok) throw new OpsError(r.error.code, r.error.message, r.error.field);
     return r.value as Output<M>;
+  }
+
+  /** Whether a window or browser is attached to answer questions (the CLI has none). */
+  hasListeners(): boolean {
+    return this.listeners.size > 0;
   }
 
   onEvent(listener: Listener): () => void {

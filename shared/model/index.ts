@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './inventory';
 export * from './vault';
+export * from './scan';

@@ -250,6 +250,8 @@ export const HostFacts = z.object({
   network: NetworkFacts,
   packages: PackageFacts,
   services: z.array(InitService),
+  /** Every unit systemd reports as failed (services, mounts, timers...). */
+  failedUnits: z.array(z.string()),
   timers: z.array(Timer),
   processes: z.array(Process),
   sockets: z.array(Socket),

@@ -13,8 +13,9 @@ export function useServerEvents(): void {
     const offChanged = api.on('inventory.changed', ({ what }) => {
       const s = useStore.getState();
       if (s.vault?.state !== 'unlocked') return;
-      const reload = { hosts: s.loadHosts, credentials: s.loadCredentials, groups: s.loadGroups, settings: s.loadSettings }[what];
-      void reload();
+      // Scans are read by the screens that show them; the inventory slices reload here.
+      const reload = { hosts: s.loadHosts, credentials: s.loadCredentials, groups: s.loadGroups, settings: s.loadSettings, scans: undefined }[what];
+      if (reload) void reload();
     });
     return () => {
       offLocked();
