@@ -58,7 +58,10 @@ describe('test fleet', () => {
   it('every host answers over ssh with its own hostname and address, as ops (with sudo) and root', { timeout: 120_000 }, async () => {
     await Promise.all(
       lab.hosts.map(async (h) => {
-        const ops = await labExec(h.name, 'hostname; ip -4 -o addr show dev eth0; sudo -n id -u; python3 -c "print(6*7)"; systemctl is-system-running');
+        const ops = await labExec(
+          h.name,
+          'hostname; ip -4 -o addr show dev eth0; sudo -n id -u; python3 -c "print(6*7)"; systemctl is-system-running',
+        );
         expect(ops.code, `${h.name}: ${ops.stderr}`).toBe(0);
         const [name, addr, sudoUid, py, systemd] = ops.stdout.trim().split('\n');
         expect(name).toBe(h.name);
@@ -84,9 +87,11 @@ describe('test fleet', () => {
       return edges
         .filter((e) => {
           const client = ss.get(e.from.name)!.some((c) => c.peer === `${e.to.address}:${e.port}` && c.proc.includes(`"${e.client}"`));
-          const server = ss.get(e.to.name)!.some(
-            (c) => c.local === `${e.to.address}:${e.port}` && c.peer.startsWith(`${e.from.address}:`) && c.proc.includes(`"${e.server}"`),
-          );
+          const server = ss
+            .get(e.to.name)!
+            .some(
+              (c) => c.local === `${e.to.address}:${e.port}` && c.peer.startsWith(`${e.from.address}:`) && c.proc.includes(`"${e.server}"`),
+            );
           return !(client && server);
         })
         .map((e) => `${e.from.name} -> ${e.to.name}:${e.port}`);
@@ -106,7 +111,9 @@ describe('test fleet', () => {
   it('a spare host installs a listed package with plain apt-get, and nothing else', { timeout: 180_000 }, async () => {
     const spare = lab.hosts.filter((h) => h.role === 'spare').at(-1)!;
     // a package from packages.txt that no role installs and that is not there yet
-    const pkg = (await root(spare.name, 'for p in lsof net-tools rsync; do dpkg -s "$p" >/dev/null 2>&1 || { echo "$p"; break; }; done')).trim();
+    const pkg = (
+      await root(spare.name, 'for p in lsof net-tools rsync; do dpkg -s "$p" >/dev/null 2>&1 || { echo "$p"; break; }; done')
+    ).trim();
     expect(pkg).not.toBe('');
     const install = await labExec(spare.name, `sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${pkg}`);
     expect(install.code, install.stdout + install.stderr).toBe(0);
@@ -122,7 +129,10 @@ describe('test fleet', () => {
 
   it('hosts have no route off the lab network', async () => {
     const h = lab.hosts[0]!;
-    const r = await labExec(h.name, 'ip route show default; ip route get 1.1.1.1 2>&1; curl -sS -m 3 http://1.1.1.1/ 2>&1; ip route get 198.18.0.1');
+    const r = await labExec(
+      h.name,
+      'ip route show default; ip route get 1.1.1.1 2>&1; curl -sS -m 3 http://1.1.1.1/ 2>&1; ip route get 198.18.0.1',
+    );
     const [route, get, curl, gw] = r.stdout.split('\n');
     expect(route).toMatch(/^unreachable default/);
     expect(get).toMatch(/No route to host|unreachable/i);

@@ -1,0 +1,2 @@
+# spare: nothing installed; a target for installs and migrations.
+true
