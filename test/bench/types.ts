@@ -25,7 +25,7 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export async function timeIt(fn: () => Promise<unknown> | unknown): Promise<number> {
+export async function timeIt(fn: () => unknown): Promise<number> {
   const t = performance.now();
   await fn();
   return performance.now() - t;

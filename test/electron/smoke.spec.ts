@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 
-const binary = electronBinary() as { path?: string; missing?: string };
+const binary = electronBinary();
 
 test.describe('Electron app', () => {
   test.skip(!binary.path, `Electron smoke tests skipped: ${binary.missing ?? ''}`);
