@@ -124,7 +124,12 @@ export const InitService = z.object({
 });
 export type InitService = z.infer<typeof InitService>;
 
-export const Timer = z.object({ name: z.string(), activates: z.string().nullable(), next: z.string().nullable(), last: z.string().nullable() });
+export const Timer = z.object({
+  name: z.string(),
+  activates: z.string().nullable(),
+  next: z.string().nullable(),
+  last: z.string().nullable(),
+});
 export type Timer = z.infer<typeof Timer>;
 
 export const Process = z.object({
@@ -140,7 +145,18 @@ export const Process = z.object({
 });
 export type Process = z.infer<typeof Process>;
 
-export const SocketState = z.enum(['LISTEN', 'ESTAB', 'TIME-WAIT', 'CLOSE-WAIT', 'SYN-SENT', 'SYN-RECV', 'FIN-WAIT', 'CLOSING', 'UNCONN', 'OTHER']);
+export const SocketState = z.enum([
+  'LISTEN',
+  'ESTAB',
+  'TIME-WAIT',
+  'CLOSE-WAIT',
+  'SYN-SENT',
+  'SYN-RECV',
+  'FIN-WAIT',
+  'CLOSING',
+  'UNCONN',
+  'OTHER',
+]);
 export type SocketState = z.infer<typeof SocketState>;
 
 export const Socket = z.object({

@@ -5,7 +5,7 @@
  * passphrase is reported as such instead of ssh2's silent "skipping invalid key".
  */
 import ssh2 from 'ssh2';
-import type { AnyAuthMethod, AuthHandlerMiddleware, AuthenticationType, KeyboardInteractiveCallback, ParsedKey, Prompt } from 'ssh2';
+import type { AnyAuthMethod, AuthHandlerMiddleware, KeyboardInteractiveCallback, ParsedKey, Prompt } from 'ssh2';
 import { SshError } from './errors';
 
 export interface KeyboardInteractiveChallenge {
@@ -26,10 +26,9 @@ export type SshAuth =
 
 /** Decrypt a private key now. Throws AUTH_FAILED with a message that never includes the key or passphrase. */
 export function loadPrivateKey(privateKey: string | Buffer, passphrase: string | undefined, label: string): ParsedKey {
-  const parsed = ssh2.utils.parseKey(privateKey, passphrase);
-  const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || key instanceof Error) {
-    const reason = key instanceof Error ? key.message : '';
+  const key = ssh2.utils.parseKey(privateKey, passphrase);
+  if (key instanceof Error) {
+    const reason = key.message;
     const why = /passphrase|decrypt|encrypted/i.test(reason)
       ? passphrase
         ? 'the passphrase does not decrypt it'
@@ -70,7 +69,11 @@ function toMethods(username: string, auth: SshAuth, label: string): AnyAuthMetho
       ];
     case 'agent': {
       const socket = auth.socket ?? process.env.SSH_AUTH_SOCK;
-      if (!socket) throw new SshError('AUTH_FAILED', `${label}: agent authentication requested but no SSH agent is running (SSH_AUTH_SOCK is not set)`);
+      if (!socket)
+        throw new SshError(
+          'AUTH_FAILED',
+          `${label}: agent authentication requested but no SSH agent is running (SSH_AUTH_SOCK is not set)`,
+        );
       return [{ type: 'agent', username, agent: socket }];
     }
     case 'keyboard-interactive':
@@ -82,7 +85,9 @@ function toMethods(username: string, auth: SshAuth, label: string): AnyAuthMetho
 export function buildAuthHandler(username: string, auths: readonly SshAuth[], label: string): AuthHandlerMiddleware {
   if (auths.length === 0) throw new SshError('AUTH_FAILED', `${label}: no credential configured`);
   // "agent" is our word; on the wire an agent signs a publickey request.
-  const queue = auths.flatMap((a) => toMethods(username, a, label)).map((m) => ({ m, wire: (m.type === 'agent' ? 'publickey' : m.type) as AuthenticationType }));
+  const queue = auths
+    .flatMap((a) => toMethods(username, a, label))
+    .map((m) => ({ m, wire: m.type === 'agent' ? ('publickey' as const) : m.type }));
   let i = 0;
   return (methodsLeft, _partial, next) => {
     while (i < queue.length) {

@@ -57,7 +57,12 @@ export async function connectEndpoint(endpoint: SshEndpoint, policy: ConnectPoli
       reject(failure);
     };
     const timer = pausableTimer(policy.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, () =>
-      fail(new SshError('TIMEOUT', `${label}: no SSH connection within ${Math.round((policy.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS) / 1000)} s`)),
+      fail(
+        new SshError(
+          'TIMEOUT',
+          `${label}: no SSH connection within ${Math.round((policy.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS) / 1000)} s`,
+        ),
+      ),
     );
 
     const hostVerifier = (key: Buffer, verify: (valid: boolean) => void) => {
@@ -96,7 +101,9 @@ export async function connectEndpoint(endpoint: SshEndpoint, policy: ConnectPoli
       resolve(client);
     });
     client.on('error', (err: Error) => fail(failure ?? classifySshError(err, label)));
-    client.once('close', () => fail(failure ?? new SshError('UNREACHABLE', `${label}: the server closed the connection during the handshake`)));
+    client.once('close', () =>
+      fail(failure ?? new SshError('UNREACHABLE', `${label}: the server closed the connection during the handshake`)),
+    );
     try {
       client.connect(config);
     } catch (err) {
@@ -109,14 +116,25 @@ export async function connectEndpoint(endpoint: SshEndpoint, policy: ConnectPoli
 export function forwardTo(via: Client, viaLabel: string, endpoint: SshEndpoint, timeoutMs: number): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new SshError('TIMEOUT', `${endpointLabel(endpoint)}: jump host ${viaLabel} did not open a channel within ${Math.round(timeoutMs / 1000)} s`)),
+      () =>
+        reject(
+          new SshError(
+            'TIMEOUT',
+            `${endpointLabel(endpoint)}: jump host ${viaLabel} did not open a channel within ${Math.round(timeoutMs / 1000)} s`,
+          ),
+        ),
       timeoutMs,
     );
     try {
       via.forwardOut('127.0.0.1', 0, endpoint.host, endpoint.port, (err, stream) => {
         clearTimeout(timer);
         if (err) {
-          reject(new SshError('UNREACHABLE', `${endpointLabel(endpoint)}: jump host ${viaLabel} could not connect to it (${err.message.replace(/^\(SSH\)\s*/, '')})`));
+          reject(
+            new SshError(
+              'UNREACHABLE',
+              `${endpointLabel(endpoint)}: jump host ${viaLabel} could not connect to it (${err.message.replace(/^\(SSH\)\s*/, '')})`,
+            ),
+          );
           return;
         }
         resolve(stream);

@@ -25,7 +25,7 @@ interface Ssh2ErrorShape {
 }
 
 function shape(err: unknown): Ssh2ErrorShape {
-  return typeof err === 'object' && err !== null ? (err as Ssh2ErrorShape) : { message: String(err) };
+  return typeof err === 'object' && err !== null ? err : { message: String(err) };
 }
 
 /** Remote or library text can carry control characters: keep messages printable and short. */
@@ -60,7 +60,12 @@ export function classifySshError(err: unknown, label: string): SshError {
   const code = typeof e.code === 'string' ? e.code : '';
 
   if (level === 'client-timeout' || /timed out/i.test(message)) {
-    return new SshError('TIMEOUT', /keepalive/i.test(message) ? `${label}: the connection stopped answering (keepalive timeout)` : `${label}: no SSH handshake within the time limit`);
+    return new SshError(
+      'TIMEOUT',
+      /keepalive/i.test(message)
+        ? `${label}: the connection stopped answering (keepalive timeout)`
+        : `${label}: no SSH handshake within the time limit`,
+    );
   }
   if (level === 'client-authentication' || /authentication methods failed/i.test(message)) {
     return new SshError('AUTH_FAILED', `${label}: the server refused the configured credentials`);

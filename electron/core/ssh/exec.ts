@@ -64,7 +64,8 @@ export function buildCommand(become: Become, args: readonly string[], nonce: str
   const sh = `/bin/sh -s --${args.length ? ` ${shJoin(args)}` : ''}`;
   // Under sudo the marker is printed by the root shell, so seeing it proves sudo let us in.
   const inner = shQuote('m=$1; shift; printf "%s\\n" "$m"; exec /bin/sh -s -- "$@"');
-  const viaSudo = (flags: string) => `exec sudo ${flags} -- /bin/sh -c ${inner} sh "${marker} sudo $SSH_CONNECTION"${args.length ? ` ${shJoin(args)}` : ''}`;
+  const viaSudo = (flags: string) =>
+    `exec sudo ${flags} -- /bin/sh -c ${inner} sh "${marker} sudo $SSH_CONNECTION"${args.length ? ` ${shJoin(args)}` : ''}`;
   const plain = (priv: string) => `printf "%s\\n" "${marker} ${priv} $SSH_CONNECTION"; exec ${sh}`;
   let ladder: string;
   let prompt: string | null = null;
@@ -105,7 +106,7 @@ export function execScript(client: Client, script: string, opts: ExecOptions = {
     const err: Buffer[] = [];
     let errText = ''; // stderr so far, only while waiting for sudo's prompt
     let bytes = 0;
-    let started_ = false; // marker seen: the script's shell is running
+    let shellStarted = false; // marker seen: the script's shell is running
     let privilege: ExecResult['privilege'] = 'user';
     let sshConnection: string | null = null;
     let exitCode: number | null = null;
@@ -166,7 +167,7 @@ export function execScript(client: Client, script: string, opts: ExecOptions = {
     };
 
     const onStdout = (chunk: Buffer) => {
-      if (started_) return keep(out, chunk);
+      if (shellStarted) return keep(out, chunk);
       pre = Buffer.concat([pre, chunk]);
       const at = pre.indexOf(plan.marker);
       const nl = at >= 0 ? pre.indexOf(0x0a, at) : -1;
@@ -174,11 +175,15 @@ export function execScript(client: Client, script: string, opts: ExecOptions = {
         if (pre.length > 65536) pre = pre.subarray(pre.length - 1024); // noisy login scripts: keep the tail only
         return;
       }
-      const fields = pre.subarray(at + plan.marker.length, nl).toString('utf8').trim().split(/\s+/);
+      const fields = pre
+        .subarray(at + plan.marker.length, nl)
+        .toString('utf8')
+        .trim()
+        .split(/\s+/);
       const priv = fields[0];
       privilege = priv === 'root' || priv === 'sudo' ? priv : 'user';
       sshConnection = fields.length >= 5 ? fields.slice(1, 5).join(' ') : null;
-      started_ = true;
+      shellStarted = true;
       if (plan.prompt) sendScript(); // with a sudo password, the script waits for proof of the root shell
       const rest = pre.subarray(nl + 1);
       pre = Buffer.alloc(0);
@@ -186,7 +191,7 @@ export function execScript(client: Client, script: string, opts: ExecOptions = {
     };
 
     const onStderr = (chunk: Buffer) => {
-      if (started_ || !plan.prompt) return keep(err, chunk);
+      if (shellStarted || !plan.prompt) return keep(err, chunk);
       errText += chunk.toString('utf8');
       // Count prompts: a second one means sudo rejected the first answer.
       const prompts = errText.split(plan.prompt).length - 1;
@@ -217,28 +222,33 @@ export function execScript(client: Client, script: string, opts: ExecOptions = {
         });
         ch.on('close', () => {
           if (timedOut || truncated) return finish(null);
-          if (!started_) {
+          if (!shellStarted) {
             const why = cleanText(decoder().decode(Buffer.concat(err)) || errText).split(/(?<=\.)\s|\n/)[0] ?? '';
             if (become.mode === 'sudo' || become.mode === 'auto') {
               const needsPw = /password is required|a terminal is required/i.test(why);
               return finish(
                 new SshError(
                   'COMMAND_FAILED',
-                  needsPw ? `${label}: sudo needs a password for this user (store a sudo password, or allow NOPASSWD)` : `${label}: sudo refused${why ? `: ${why}` : ''}`,
+                  needsPw
+                    ? `${label}: sudo needs a password for this user (store a sudo password, or allow NOPASSWD)`
+                    : `${label}: sudo refused${why ? `: ${why}` : ''}`,
                 ),
               );
             }
             if (exitCode === null) return finish(new SshError('UNREACHABLE', `${label}: the connection closed before the command started`));
             return finish(new SshError('COMMAND_FAILED', `${label}: /bin/sh could not be started${why ? `: ${why}` : ''}`));
           }
-          if (exitCode === null && signal === null) return finish(new SshError('UNREACHABLE', `${label}: the connection was lost while the command ran`));
+          if (exitCode === null && signal === null)
+            return finish(new SshError('UNREACHABLE', `${label}: the connection was lost while the command ran`));
           finish(null);
         });
         // sudo -n and plain sh never read stdin before the script, so it can follow immediately.
         if (!plan.prompt) sendScript();
       });
     } catch (e) {
-      finish(new SshError('UNREACHABLE', `${label}: the connection is closed (${cleanText(e instanceof Error ? e.message : String(e), 120)})`));
+      finish(
+        new SshError('UNREACHABLE', `${label}: the connection is closed (${cleanText(e instanceof Error ? e.message : String(e), 120)})`),
+      );
     }
   });
 }

@@ -45,20 +45,18 @@ export function layeredHostKeyStore(store: HostKeyStore, ...readers: HostKeyRead
 /** An in-memory store: tests, and a session-only trust list for tools that have no vault. */
 export class MemoryHostKeyStore implements HostKeyStore {
   private readonly keys = new Map<string, KnownKey[]>();
-  async lookup(host: string, port: number): Promise<KnownKey[]> {
-    return [...(this.keys.get(`${host.toLowerCase()}:${port}`) ?? [])];
+  lookup(host: string, port: number): Promise<KnownKey[]> {
+    return Promise.resolve([...(this.keys.get(`${host.toLowerCase()}:${port}`) ?? [])]);
   }
-  async add(host: string, port: number, key: { keyType: string; key: Buffer }): Promise<void> {
+  add(host: string, port: number, key: { keyType: string; key: Buffer }): Promise<void> {
     const id = `${host.toLowerCase()}:${port}`;
     this.keys.set(id, [...(this.keys.get(id) ?? []), { keyType: key.keyType, key: key.key, source: 'memory' }]);
+    return Promise.resolve();
   }
 }
 
 export type HostKeyDecision =
-  | { kind: 'trusted'; source: string | undefined }
-  | { kind: 'unknown' }
-  | { kind: 'changed'; expected: string[] }
-  | { kind: 'revoked' };
+  { kind: 'trusted'; source: string | undefined } | { kind: 'unknown' } | { kind: 'changed'; expected: string[] } | { kind: 'revoked' };
 
 /**
  * The policy, as a pure function. A host with any trusted key that does not match the presented
@@ -70,7 +68,8 @@ export function decideHostKey(known: readonly KnownKey[], presented: Buffer): Ho
   const trusted = known.filter((k) => k.marker === undefined);
   const match = trusted.find((k) => k.key.equals(presented));
   if (match) return { kind: 'trusted', source: match.source };
-  if (trusted.length > 0) return { kind: 'changed', expected: [...new Set(trusted.map((k) => `${k.keyType} ${fingerprintSha256(k.key)}`))] };
+  if (trusted.length > 0)
+    return { kind: 'changed', expected: [...new Set(trusted.map((k) => `${k.keyType} ${fingerprintSha256(k.key)}`))] };
   return { kind: 'unknown' };
 }
 
@@ -105,7 +104,10 @@ export async function verifyHostKey(ctx: VerifyContext, presented: Buffer): Prom
       );
     case 'unknown': {
       if (!ctx.confirmNewKey) {
-        throw new SshError('HOST_KEY_REJECTED', `${ctx.label}: unknown host key ${keyType} ${fingerprint} and no one to confirm it (use --accept-new to trust new keys)`);
+        throw new SshError(
+          'HOST_KEY_REJECTED',
+          `${ctx.label}: unknown host key ${keyType} ${fingerprint} and no one to confirm it (use --accept-new to trust new keys)`,
+        );
       }
       ctx.onPrompt?.(true);
       let accepted: boolean;

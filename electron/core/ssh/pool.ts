@@ -27,9 +27,12 @@ interface Entry {
   resolved: Client | null;
 }
 
-/** Identity of a connection: who we are, where, and by which path (two paths = two connections). */
+/**
+ * Identity of a connection: which inventory entry, as whom, where, and by which path (two paths =
+ * two connections). Credentials are not part of it: after editing a host, close() its connection.
+ */
 function poolKey(t: SshTarget): string {
-  const hop = (e: SshEndpoint) => `${e.username}@${e.host}:${e.port}`;
+  const hop = (e: SshEndpoint) => `${e.name}=${e.username}@${e.host}:${e.port}`;
   return [...(t.jumps ?? []).map(hop), hop(t)].join(' > ');
 }
 

@@ -7,9 +7,31 @@ import type { Filesystem } from '../../../../shared/model/scan';
 import { lines } from '../sections';
 
 const PSEUDO = new Set([
-  'proc', 'sysfs', 'devtmpfs', 'devpts', 'tmpfs', 'cgroup', 'cgroup2', 'mqueue', 'hugetlbfs', 'debugfs', 'tracefs',
-  'securityfs', 'pstore', 'bpf', 'configfs', 'fusectl', 'ramfs', 'autofs', 'binfmt_misc', 'rpc_pipefs', 'nsfs',
-  'squashfs', 'efivarfs', 'overlay-internal', 'devfs',
+  'proc',
+  'sysfs',
+  'devtmpfs',
+  'devpts',
+  'tmpfs',
+  'cgroup',
+  'cgroup2',
+  'mqueue',
+  'hugetlbfs',
+  'debugfs',
+  'tracefs',
+  'securityfs',
+  'pstore',
+  'bpf',
+  'configfs',
+  'fusectl',
+  'ramfs',
+  'autofs',
+  'binfmt_misc',
+  'rpc_pipefs',
+  'nsfs',
+  'squashfs',
+  'efivarfs',
+  'overlay-internal',
+  'devfs',
 ]);
 
 interface DfRow {
@@ -34,7 +56,14 @@ function dfRows(text: string | undefined): DfRow[] {
       continue;
     }
     pending = '';
-    rows.push({ device: m[1]!, total: Number(m[2]), used: Number(m[3]), avail: Number(m[4]), percent: m[5] === '-' ? 0 : Number(m[5]), mount: m[6]! });
+    rows.push({
+      device: m[1]!,
+      total: Number(m[2]),
+      used: Number(m[3]),
+      avail: Number(m[4]),
+      percent: m[5] === '-' ? 0 : Number(m[5]),
+      mount: m[6]!,
+    });
   }
   return rows;
 }
