@@ -2,9 +2,10 @@
 // doing comparable work in the same run and prints the ratio. Never part of `npm test`.
 import { Command } from 'commander';
 import type { Bench, BenchResult } from './types';
+import { deepCheckFleet } from './deepcheck.bench';
 import { cliList1000, hostsAdd1000, vaultUnlock } from './vault.bench';
 
-const all: Bench[] = [vaultUnlock, hostsAdd1000, cliList1000];
+const all: Bench[] = [vaultUnlock, hostsAdd1000, cliList1000, deepCheckFleet];
 
 const program = new Command()
   .option('--only <names>', 'comma-separated benchmark names')

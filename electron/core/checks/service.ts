@@ -17,6 +17,8 @@ const QUESTION_TIMEOUT_MS = 5 * 60_000;
 
 export class CheckService {
   private readonly questions = new Map<string, (accept: boolean) => void>();
+  /** One question per host:port:key even when several connections (jump legs, retries) meet it at once. */
+  private readonly asking = new Map<string, Promise<boolean>>();
   private readonly running = new Map<string, SshPool>();
 
   constructor(private readonly core: Core) {}
@@ -78,8 +80,11 @@ export class CheckService {
     if (acceptNew) return () => Promise.resolve(true);
     // Without a window or browser to ask (the CLI), unknown keys are refused with a hint to use --accept-new.
     if (!this.core.hasListeners()) return undefined;
-    return (host, fingerprint, keyType, port) =>
-      new Promise<boolean>((resolve) => {
+    return (host, fingerprint, keyType, port) => {
+      const id = `${host}:${port}:${fingerprint}`;
+      const pending = this.asking.get(id);
+      if (pending) return pending;
+      const answer = new Promise<boolean>((resolve) => {
         const requestId = randomUUID();
         const done = (accept: boolean) => {
           clearTimeout(timer);
@@ -90,5 +95,9 @@ export class CheckService {
         this.questions.set(requestId, done);
         this.core.emit('hostkey.confirm', { requestId, host, port, keyType, fingerprint });
       });
+      this.asking.set(id, answer);
+      void answer.finally(() => this.asking.delete(id));
+      return answer;
+    };
   }
 }
