@@ -1,5 +1,6 @@
 /** What the app shows until the vault is open: create it the first time, unlock it afterwards. */
 import type { VaultStatus } from '../../../shared/model';
+import { RestoreFromBackupLink } from '../../features/transfer/RestoreDialog';
 import { Logo } from '../shell/Logo';
 import { CreateVaultForm } from './CreateVaultForm';
 import { UnlockForm } from './UnlockForm';
@@ -16,6 +17,7 @@ export function LockScreen({ vault }: { vault: VaultStatus }) {
         </div>
         {creating ? <CreateVaultForm /> : <UnlockForm />}
       </div>
+      <RestoreFromBackupLink />
       <footer className="lock-footer" title={vault.path}>
         Vault <span className="mono">{vault.path}</span>
       </footer>
