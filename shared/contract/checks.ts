@@ -11,6 +11,8 @@ export const CheckTarget = z.object({
   groups: z.array(Name).max(100).default([]),
   /** Trust unknown host keys without asking (the CLI's --accept-new). Changed keys are never accepted. */
   acceptNew: z.boolean().default(false),
+  /** Optional id chosen by the client, so it can match progress events and cancel before the run ends. */
+  runId: z.string().uuid('runId must be a UUID').optional(),
 });
 
 export const CheckHostResult = z.object({

@@ -107,6 +107,24 @@ describe('deep check through the vault', () => {
     expect(db.os).toMatch(/Debian GNU\/Linux 12/);
   });
 
+  it('cancelling a run refuses its open host-key question and ends the run at once', async () => {
+    const spare = fleet.filter((h) => h.role === 'spare')[1]!;
+    await core.invoke('hostkeys.forget', { host: spare.name });
+    const runId = '2f1c6a3e-8a47-4d0b-9a51-6f7f3b2f9c10';
+    const off = core.onEvent((event) => {
+      // Nobody answers: the user walked away. Cancelling must not wait for the 5-minute timeout.
+      if (event === 'hostkey.confirm') void core.invoke('checks.cancel', { runId });
+    });
+    try {
+      // Without the fix this waits for the 5-minute question timeout and the test times out.
+      const run = await core.invoke('checks.run', { hosts: [spare.name], runId });
+      expect(run.runId).toBe(runId);
+      expect(result(run, spare.name)).toMatchObject({ status: 'failed', failure: { code: 'HOST_KEY_REJECTED' } });
+    } finally {
+      off();
+    }
+  });
+
   it('stops on a changed host key and shows both fingerprints', async () => {
     const db = byRole('db');
     const keyFile = join(tmp.dir, 'impostor');

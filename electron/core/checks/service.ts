@@ -19,7 +19,7 @@ export class CheckService {
   private readonly questions = new Map<string, (accept: boolean) => void>();
   /** One question per host:port:key even when several connections (jump legs, retries) meet it at once. */
   private readonly asking = new Map<string, Promise<boolean>>();
-  private readonly running = new Map<string, SshPool>();
+  private readonly running = new Map<string, { pool: SshPool; questions: Set<string> }>();
 
   constructor(private readonly core: Core) {}
 
@@ -30,13 +30,16 @@ export class CheckService {
       const r = resolveTarget(h.name, core.hosts, core.credentials);
       return { name: h.name, target: r.target, ...(r.sudoPassword !== undefined ? { sudoPassword: r.sudoPassword } : {}) };
     });
-    const runId = randomUUID();
+    // A client may choose the run id so it can follow (and cancel) the run before it ends.
+    const runId = input.runId ?? randomUUID();
+    if (this.running.has(runId)) throw new OpsError('DUPLICATE', 'A deep check with that id is already running.', 'runId');
     const started = Date.now();
+    const questions = new Set<string>();
     const pool = new SshPool({
       hostKeys: layeredHostKeyStore(core.hostKeys, ...defaultKnownHostsFiles()),
-      confirmNewKey: this.confirmer(input.acceptNew),
+      confirmNewKey: this.confirmer(input.acceptNew, questions),
     });
-    this.running.set(runId, pool);
+    this.running.set(runId, { pool, questions });
     const inRun = new Set(hosts.map((h) => h.id));
     const peers = [...core.scans.latestPerHost()].filter(([id]) => !inRun.has(id)).map(([, s]) => s);
     try {
@@ -65,9 +68,11 @@ export class CheckService {
 
   /** Closing the run's connections makes every unfinished host fail with "connection closed". */
   async cancel(runId: string): Promise<void> {
-    const pool = this.running.get(runId);
-    if (!pool) throw new OpsError('NOT_FOUND', 'That deep check is not running (it may have finished).');
-    await pool.closeAll();
+    const run = this.running.get(runId);
+    if (!run) throw new OpsError('NOT_FOUND', 'That deep check is not running (it may have finished).');
+    // Questions still waiting for a human would hold their connections open: refuse them first.
+    for (const requestId of run.questions) this.questions.get(requestId)?.(false);
+    await run.pool.closeAll();
   }
 
   answer(requestId: string, accept: boolean): void {
@@ -76,7 +81,7 @@ export class CheckService {
     resolve(accept);
   }
 
-  private confirmer(acceptNew: boolean): ConfirmNewKey | undefined {
+  private confirmer(acceptNew: boolean, runQuestions: Set<string>): ConfirmNewKey | undefined {
     if (acceptNew) return () => Promise.resolve(true);
     // Without a window or browser to ask (the CLI), unknown keys are refused with a hint to use --accept-new.
     if (!this.core.hasListeners()) return undefined;
@@ -89,10 +94,12 @@ export class CheckService {
         const done = (accept: boolean) => {
           clearTimeout(timer);
           this.questions.delete(requestId);
+          runQuestions.delete(requestId);
           resolve(accept);
         };
         const timer = setTimeout(() => done(false), QUESTION_TIMEOUT_MS);
         this.questions.set(requestId, done);
+        runQuestions.add(requestId);
         this.core.emit('hostkey.confirm', { requestId, host, port, keyType, fingerprint });
       });
       this.asking.set(id, answer);

@@ -7,7 +7,10 @@ const SHORTCUTS: [string, string][] = [
   ['/', 'Search hosts'],
   ['N', 'New host, credential or group (on its screen)'],
   ['↑ ↓  Home End', 'Move in a list'],
-  ['Enter', 'Edit the selected host; show a group’s hosts'],
+  ['Enter', 'Edit the selected host; show a group’s hosts; open a host page (Fleet)'],
+  ['O', 'Open the selected host’s page (Hosts)'],
+  ['Space', 'Tick the host under the cursor (Deep check)'],
+  [`${modKey}+Enter`, 'Run the deep check (Deep check)'],
   ['Delete', 'Delete the selected item (asks first)'],
   ['Esc', 'Close a dialog; clear the search'],
 ];

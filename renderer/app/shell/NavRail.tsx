@@ -3,7 +3,7 @@ import { useStore } from '../store';
 import { Icon } from '../../ui/Icon';
 import { Logo } from './Logo';
 import { shortcut } from './keys';
-import { mainScreens, settingsScreen, type ScreenEntry } from './screens';
+import { mainScreens, parentScreen, settingsScreen, type ScreenEntry } from './screens';
 
 function RailButton({ entry, active, onClick }: { entry: ScreenEntry; active: boolean; onClick: () => void }) {
   return (
@@ -24,6 +24,7 @@ function RailButton({ entry, active, onClick }: { entry: ScreenEntry; active: bo
 export function NavRail({ onLock }: { onLock: () => void }) {
   const screen = useStore((s) => s.screen);
   const go = useStore((s) => s.go);
+  const lit = parentScreen[screen] ?? screen;
 
   return (
     <nav className="rail" aria-label="Main">
@@ -31,7 +32,7 @@ export function NavRail({ onLock }: { onLock: () => void }) {
         <Logo size={26} />
       </div>
       {mainScreens.map((entry) => (
-        <RailButton key={entry.id} entry={entry} active={screen === entry.id} onClick={() => go(entry.id)} />
+        <RailButton key={entry.id} entry={entry} active={lit === entry.id} onClick={() => go(entry.id)} />
       ))}
       <div className="rail-spacer" />
       <RailButton entry={settingsScreen} active={screen === 'settings'} onClick={() => go('settings')} />

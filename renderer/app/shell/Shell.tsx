@@ -1,9 +1,17 @@
 /** The unlocked app: rail, the current screen, status bar, and the shortcuts that work everywhere. */
 import { useCallback } from 'react';
+import { CheckScreen } from '../../features/checks/CheckScreen';
+import { ChecksRuntime } from '../../features/checks/ChecksRuntime';
 import { CredentialsScreen } from '../../features/credentials/CredentialsScreen';
+import { FleetScreen } from '../../features/fleet/FleetScreen';
 import { GroupsScreen } from '../../features/groups/GroupsScreen';
+import { HostPage } from '../../features/host/HostPage';
 import { HostsScreen } from '../../features/hosts/HostsScreen';
+import { MapScreen } from '../../features/map/MapScreen';
+import { TerminalsRuntime } from '../../features/terminals/TerminalsRuntime';
+import { TerminalsScreen } from '../../features/terminals/TerminalsScreen';
 import { useHotkeys } from '../../ui/useHotkeys';
+import { TransferScreen } from '../../features/transfer/TransferScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { useStore } from '../store';
 import { NavRail } from './NavRail';
@@ -20,6 +28,18 @@ function CurrentScreen() {
       return <CredentialsScreen />;
     case 'groups':
       return <GroupsScreen />;
+    case 'fleet':
+      return <FleetScreen />;
+    case 'check':
+      return <CheckScreen />;
+    case 'map':
+      return <MapScreen />;
+    case 'host':
+      return <HostPage />;
+    case 'transfer':
+      return <TransferScreen />;
+    case 'terminals':
+      return <TerminalsScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
@@ -40,6 +60,8 @@ export function Shell() {
         <CurrentScreen />
       </main>
       <StatusBar />
+      <ChecksRuntime />
+      <TerminalsRuntime />
     </div>
   );
 }

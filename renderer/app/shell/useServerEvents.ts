@@ -14,7 +14,13 @@ export function useServerEvents(): void {
       const s = useStore.getState();
       if (s.vault?.state !== 'unlocked') return;
       // Scans are read by the screens that show them; the inventory slices reload here.
-      const reload = { hosts: s.loadHosts, credentials: s.loadCredentials, groups: s.loadGroups, settings: s.loadSettings, scans: undefined }[what];
+      const reload = {
+        hosts: s.loadHosts,
+        credentials: s.loadCredentials,
+        groups: s.loadGroups,
+        settings: s.loadSettings,
+        scans: undefined,
+      }[what];
       if (reload) void reload();
     });
     return () => {

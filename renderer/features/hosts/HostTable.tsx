@@ -11,6 +11,8 @@ interface HostTableProps {
   onSelect: (name: string | null) => void;
   onEdit: (host: Host) => void;
   onDelete: (host: Host) => void;
+  /** Opens the host page (what the deep check found). */
+  onOpen: (host: Host) => void;
   onTag: (tag: string) => void;
   onGroup: (group: string) => void;
   /** Lets the screen move focus into the list (from search, or on first arrow press). */
@@ -23,7 +25,7 @@ export interface HostTableHandle {
 
 const keyOf = (h: Host) => h.name;
 
-export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onTag, onGroup, ref }: HostTableProps) {
+export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onOpen, onTag, onGroup, ref }: HostTableProps) {
   const { rowProps, focusSelected } = useRowNavigation({ items: hosts, keyOf, selected, onSelect, onActivate: onEdit, onDelete });
   useImperativeHandle(ref, () => ({ focus: focusSelected }), [focusSelected]);
 
@@ -38,7 +40,7 @@ export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onTag, 
           <col style={{ width: '19%' }} />
           <col style={{ width: '14%' }} />
           <col style={{ width: '13%' }} />
-          <col style={{ width: '60px' }} />
+          <col style={{ width: '88px' }} />
         </colgroup>
         <thead>
           <tr>
@@ -104,6 +106,17 @@ export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onTag, 
               </td>
               <td className="cell-actions">
                 <span className="row-actions">
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    className="btn btn-ghost btn-icon btn-sm"
+                    aria-label={`Open ${h.name}`}
+                    title="Open the host page (O)"
+                    onClick={() => onOpen(h)}
+                    data-testid="host-open"
+                  >
+                    <Icon name="chevronRight" size={14} />
+                  </button>
                   <button
                     type="button"
                     tabIndex={-1}

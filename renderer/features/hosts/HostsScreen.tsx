@@ -32,8 +32,9 @@ export function HostsScreen() {
       selectedHost: st.selectedHost,
     })),
   );
-  const { selectHost, removeHost, setTagFilter, setGroupFilter, clearHostFilters, go } = useStore(
+  const { selectHost, removeHost, setTagFilter, setGroupFilter, clearHostFilters, go, openHost } = useStore(
     useShallow((st) => ({
+      openHost: st.openHost,
       selectHost: st.selectHost,
       removeHost: st.removeHost,
       setTagFilter: st.setTagFilter,
@@ -57,6 +58,7 @@ export function HostsScreen() {
     '/': () => search.current?.focus(),
     n: () => setDialog({ kind: 'add' }),
     Delete: () => selected && setDialog({ kind: 'delete', host: selected }),
+    o: () => selected && openHost(selected.name),
     ArrowDown: () => table.current?.focus(),
     ArrowUp: () => table.current?.focus(),
   });
@@ -96,6 +98,7 @@ export function HostsScreen() {
           onSelect={selectHost}
           onEdit={(host) => setDialog({ kind: 'edit', host })}
           onDelete={(host) => setDialog({ kind: 'delete', host })}
+          onOpen={(host) => openHost(host.name)}
           onTag={setTagFilter}
           onGroup={setGroupFilter}
         />
