@@ -10,6 +10,8 @@ import { registerHostCommands } from './cli/hosts';
 import { registerCredentialCommands, registerGroupCommands } from './cli/inventory';
 import { registerServeCommand } from './cli/serve';
 import type { GlobalOptions } from './cli/session';
+import { registerTerminalCommands } from './cli/terminals';
+import { registerTransferCommands } from './cli/transfer';
 import { registerVaultCommands } from './cli/vault';
 
 
@@ -48,6 +50,8 @@ Exit codes: 0 ok, 1 error, 2 invalid input, 3 wrong passphrase or locked, 4 not 
   registerCredentialCommands(program, global);
   registerGroupCommands(program, global);
   registerCheckCommands(program, global);
+  registerTransferCommands(program, global);
+  registerTerminalCommands(program, global);
   registerServeCommand(program, global);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;

@@ -7,11 +7,17 @@
 import type { z } from 'zod';
 import { checksContract } from './contract/checks';
 import { inventoryContract } from './contract/inventory';
+import { terminalsContract } from './contract/terminals';
+import { mapContract } from './contract/map';
+import { transferContract } from './contract/transfer';
 import type { EventName, EventPayload } from './events';
 
 export const api = {
   ...inventoryContract,
   ...checksContract,
+  ...transferContract,
+  ...terminalsContract,
+  ...mapContract,
 } as const;
 
 export type Api = typeof api;

@@ -11,6 +11,9 @@ import { OpsError, type Result, type VaultStatus } from '../../shared/model';
 import { fromZod, toApiError } from './errors';
 import { checksHandlers } from './handlers/checks';
 import { inventoryHandlers } from './handlers/inventory';
+import { mapHandlers } from './handlers/map';
+import { terminalsHandlers } from './handlers/terminals';
+import { transferHandlers } from './handlers/transfer';
 import { IdleTimer } from './idle';
 import { CredentialsRepo } from './vault/repos/credentials';
 import { GroupsRepo } from './vault/repos/groups';
@@ -56,7 +59,13 @@ export class Core {
       () => this.idleMinutes,
       () => this.lock('idle'),
     );
-    this.handlers = { ...inventoryHandlers(this), ...checksHandlers(this) };
+    this.handlers = {
+      ...inventoryHandlers(this),
+      ...checksHandlers(this),
+      ...transferHandlers(this, { allowWeakKdf: options.insecureTestKdf === true }),
+      ...mapHandlers(this),
+      ...terminalsHandlers(this),
+    };
   }
 
   async call(method: unknown, rawInput: unknown): Promise<Result<unknown>> {

@@ -3,9 +3,11 @@
 import { Command } from 'commander';
 import type { Bench, BenchResult } from './types';
 import { deepCheckFleet } from './deepcheck.bench';
+import { terminalEchoUnderFlood, terminalThroughput, terminalYesMemory } from './terminal.bench';
 import { cliList1000, hostsAdd1000, vaultUnlock } from './vault.bench';
+import { mapRender } from './map.bench';
 
-const all: Bench[] = [vaultUnlock, hostsAdd1000, cliList1000, deepCheckFleet];
+const all: Bench[] = [vaultUnlock, hostsAdd1000, cliList1000, deepCheckFleet, mapRender, terminalThroughput, terminalEchoUnderFlood, terminalYesMemory];
 
 const program = new Command()
   .option('--only <names>', 'comma-separated benchmark names')

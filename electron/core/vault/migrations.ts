@@ -79,6 +79,91 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX scans_run ON scans(run_id);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- One row per applied import, so it can be undone as one step. undo is a JSON document of
+      -- what the import added, changed (with the values before) and removed.
+      CREATE TABLE import_batches (
+        id         TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL,
+        source     TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        undone_at  TEXT,
+        counts     TEXT NOT NULL,
+        undo       TEXT NOT NULL
+      );
+      CREATE INDEX import_batches_time ON import_batches(created_at);
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Where the topology map draws each host group or external endpoint, so it does not jump
+      -- between visits and rescans. node is 'host:<host id>' (host_id set, so a deleted host's row
+      -- goes with it) or 'ext:<address>'. pinned = dragged by the user.
+      CREATE TABLE map_positions (
+        node       TEXT PRIMARY KEY,
+        host_id    TEXT REFERENCES hosts(id) ON DELETE CASCADE,
+        x          REAL NOT NULL,
+        y          REAL NOT NULL,
+        pinned     INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX map_positions_host ON map_positions(host_id);
+      -- The map marks new and gone services and edges until the user acknowledges them: per host,
+      -- the newest scan whose changes were seen.
+      CREATE TABLE map_drift_acks (
+        host_id         TEXT PRIMARY KEY REFERENCES hosts(id) ON DELETE CASCADE,
+        scan_started_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      -- Terminals. Saved commands, per vault.
+      CREATE TABLE snippets (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        command    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      -- Hosts whose terminal sessions are recorded even when recording is off globally.
+      CREATE TABLE terminal_host_prefs (
+        host_id TEXT PRIMARY KEY REFERENCES hosts(id) ON DELETE CASCADE,
+        record  INTEGER NOT NULL CHECK (record IN (0, 1))
+      );
+      -- Session recordings (asciicast v2). They outlive the host on purpose (an audit trail), so
+      -- host_id goes NULL on delete and the name and address at the time are kept. The events are
+      -- gzip'd pages of asciicast lines in recording_pages, read page by page for replay.
+      CREATE TABLE recordings (
+        id          TEXT PRIMARY KEY,
+        host_id     TEXT REFERENCES hosts(id) ON DELETE SET NULL,
+        host_name   TEXT NOT NULL,
+        address     TEXT NOT NULL,
+        remote_user TEXT NOT NULL,
+        local_user  TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        ended_at    TEXT,
+        duration_ms INTEGER NOT NULL DEFAULT 0,
+        cols        INTEGER NOT NULL,
+        rows        INTEGER NOT NULL,
+        header      TEXT NOT NULL,
+        bytes       INTEGER NOT NULL DEFAULT 0,
+        truncated   INTEGER NOT NULL DEFAULT 0 CHECK (truncated IN (0, 1))
+      );
+      CREATE INDEX recordings_time ON recordings(started_at);
+      CREATE INDEX recordings_host ON recordings(host_id);
+      CREATE TABLE recording_pages (
+        recording_id TEXT NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+        page         INTEGER NOT NULL,
+        data         BLOB NOT NULL,
+        PRIMARY KEY (recording_id, page)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;

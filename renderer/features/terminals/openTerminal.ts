@@ -1,0 +1,8 @@
+/**
+ * The terminals feature's public entry for other features: `openTerminal(hostName)` opens a
+ * terminal to a vault host in a new tab and shows the terminals screen (the connection starts once
+ * the pane is on screen, asking about an unknown host key there). `OpenTerminalButton` is the same
+ * as a ready-made button.
+ */
+export { openTerminal } from './actions';
+export { OpenTerminalButton } from './OpenTerminalButton';

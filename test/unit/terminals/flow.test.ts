@@ -1,0 +1,163 @@
+// Flow-control accounting: cumulative acks by sequence, watermarks in bytes and in events,
+// robustness to lost events, lost or repeated acks and a client taking over; and the renderer's
+// half: batched acks, and the queue in front of xterm.js that Ctrl-C can drop.
+import { describe, expect, it, vi } from 'vitest';
+import { FlowLedger } from '../../../electron/core/terminals/flow';
+import { AckBatcher } from '../../../renderer/features/terminals/runtime/acks';
+import { WriteQueue } from '../../../renderer/features/terminals/runtime/writeQueue';
+
+describe('FlowLedger', () => {
+  it('counts unacked bytes and fills at the high watermark, drains at the low one', () => {
+    const f = new FlowLedger(1000, 250, 100);
+    expect(f.sent(400)).toBe(1);
+    expect(f.sent(400)).toBe(2);
+    expect(f.full).toBe(false);
+    f.sent(200);
+    expect(f.unacked).toBe(1000);
+    expect(f.full).toBe(true);
+    f.ack(1);
+    expect(f.unacked).toBe(600);
+    expect(f.full).toBe(false);
+    expect(f.drained).toBe(false);
+    f.ack(2);
+    expect(f.unacked).toBe(200);
+    expect(f.drained).toBe(true);
+  });
+
+  it('acks are cumulative: acking a later event covers events whose own ack (or delivery) was lost', () => {
+    const f = new FlowLedger(10_000, 100);
+    for (let i = 0; i < 5; i++) f.sent(100);
+    f.ack(4);
+    expect(f.unacked).toBe(100);
+    expect(f.events).toBe(1);
+  });
+
+  it('ignores stale, repeated and future acks', () => {
+    const f = new FlowLedger(10_000, 100);
+    f.sent(100);
+    f.sent(100);
+    f.ack(2);
+    f.ack(1);
+    f.ack(2);
+    expect(f.unacked).toBe(0);
+    f.sent(50);
+    f.ack(99); // a confused client cannot ack what was never sent
+    expect(f.unacked).toBe(0);
+    f.sent(70);
+    expect(f.unacked).toBe(70);
+    expect(f.seq).toBe(4);
+  });
+
+  it('fills on many tiny events too, so the ledger itself stays small', () => {
+    const f = new FlowLedger(1_000_000, 1000, 8);
+    for (let i = 0; i < 7; i++) f.sent(1);
+    expect(f.full).toBe(false);
+    f.sent(1);
+    expect(f.full).toBe(true);
+    f.ack(7);
+    expect(f.drained).toBe(true);
+  });
+
+  it('reset forgets what is in flight (a new client will never ack it)', () => {
+    const f = new FlowLedger(100, 10);
+    f.sent(500);
+    expect(f.full).toBe(true);
+    f.reset();
+    expect(f.unacked).toBe(0);
+    expect(f.full).toBe(false);
+    expect(f.sent(5)).toBe(2);
+    f.ack(1);
+    expect(f.unacked).toBe(5);
+  });
+});
+
+describe('AckBatcher (renderer side)', () => {
+  it('sends the highest processed sequence at most once per delay, at once after enough bytes', () => {
+    vi.useFakeTimers();
+    try {
+      const sent: number[] = [];
+      const b = new AckBatcher((s) => sent.push(s), 8, 1000);
+      b.processed(1, 100);
+      b.processed(2, 100);
+      expect(sent).toEqual([]);
+      vi.advanceTimersByTime(8);
+      expect(sent).toEqual([2]);
+      b.processed(3, 600);
+      b.processed(4, 600);
+      expect(sent).toEqual([2, 4]);
+      vi.advanceTimersByTime(50);
+      expect(sent).toEqual([2, 4]);
+      b.processed(3, 10); // out of order / stale: nothing new
+      vi.advanceTimersByTime(50);
+      expect(sent).toEqual([2, 4]);
+      b.reset();
+      b.processed(1, 10);
+      vi.advanceTimersByTime(8);
+      expect(sent).toEqual([2, 4, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('WriteQueue (renderer side)', () => {
+  /** A stand-in for xterm.js: remembers writes, calls back when told. */
+  function fakeXterm() {
+    const pending: Array<{ data: Uint8Array; done: () => void }> = [];
+    const written: number[] = [];
+    return {
+      write: (data: Uint8Array, done: () => void) => {
+        pending.push({ data, done });
+        written.push(data.length);
+      },
+      finishOne: () => pending.shift()?.done(),
+      pending,
+      written,
+    };
+  }
+  const chunk = (n: number) => new Uint8Array(n);
+
+  it('hands xterm.js at most its share and keeps the rest in order', () => {
+    const x = fakeXterm();
+    const acked: Array<[number, number]> = [];
+    const q = new WriteQueue(x.write, (s, b) => acked.push([s, b]), 100);
+    q.push(chunk(60), 1);
+    q.push(chunk(60), 2);
+    q.push(chunk(60), 3);
+    expect(x.written).toEqual([60, 60]);
+    expect(q.backlog).toBe(60);
+    x.finishOne();
+    expect(acked).toEqual([[1, 60]]);
+    expect(x.written).toEqual([60, 60, 60]);
+    expect(q.backlog).toBe(0);
+  });
+
+  it('drops what waits on an interrupt and reports it processed at once', () => {
+    const x = fakeXterm();
+    const acked: Array<[number, number]> = [];
+    const q = new WriteQueue(x.write, (s, b) => acked.push([s, b]), 100);
+    for (let i = 1; i <= 5; i++) q.push(chunk(50), i);
+    expect(q.drop()).toBe(150);
+    expect(acked).toEqual([[5, 150]]);
+    expect(q.backlog).toBe(0);
+    x.finishOne();
+    x.finishOne();
+    expect(acked.slice(1)).toEqual([
+      [1, 50],
+      [2, 50],
+    ]);
+    expect(q.drop()).toBe(0);
+  });
+
+  it('ignores callbacks of a previous session after reset', () => {
+    const x = fakeXterm();
+    const acked: number[] = [];
+    const q = new WriteQueue(x.write, (s) => acked.push(s), 100);
+    q.push(chunk(80), 7);
+    q.reset();
+    q.push(chunk(10), 1);
+    x.finishOne();
+    x.finishOne();
+    expect(acked).toEqual([1]);
+  });
+});
