@@ -14,7 +14,6 @@ import { registerTerminalCommands } from './cli/terminals';
 import { registerTransferCommands } from './cli/transfer';
 import { registerVaultCommands } from './cli/vault';
 
-
 function exitCodeFor(e: OpsError): number {
   if (e.code === 'WRONG_PASSPHRASE' || e.code === 'VAULT_LOCKED' || e.code === 'KDF_TOO_WEAK') return EXIT.locked;
   if (e.code === 'NOT_FOUND' || e.code === 'VAULT_MISSING') return EXIT.notFound;

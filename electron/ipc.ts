@@ -18,7 +18,8 @@ function trustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
 export function wireIpc(core: Core, getWindow: () => BrowserWindow | null): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     const win = getWindow();
-    if (!win || !trustedSender(event, win)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused: it did not come from the OpsDeck window.' } };
+    if (!win || !trustedSender(event, win))
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused: it did not come from the OpsDeck window.' } };
     return core.call(method, input);
   });
   const unsubscribe = core.onEvent((name, payload) => getWindow()?.webContents.send(EVENT_CHANNEL, name, payload));

@@ -13,7 +13,8 @@ const knownEvents = new Set<string>(eventNames);
 
 const bridge: Bridge = {
   call(method, input) {
-    if (!isMethod(method)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown request "${String(method)}".` } });
+    if (!isMethod(method))
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown request "${String(method)}".` } });
     return ipcRenderer.invoke(CALL_CHANNEL, method, input) as ReturnType<Bridge['call']>;
   },
   on(listener) {

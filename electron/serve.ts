@@ -45,14 +45,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const staticDir = options.staticDir ?? defaultStaticDir();
   let port = options.port;
 
-  const authorised = (req: IncomingMessage, url: URL) => sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req), token);
+  const authorised = (req: IncomingMessage, url: URL) =>
+    sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req), token);
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!hostAllowed(req, port)) return refuse(res, 403, 'This address is not allowed (Host header check). Use the URL that <code>opsdeck serve</code> printed.');
+    if (!hostAllowed(req, port))
+      return refuse(res, 403, 'This address is not allowed (Host header check). Use the URL that <code>opsdeck serve</code> printed.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
     if (!authorised(req, url)) {
-      return refuse(res, 401, 'This page needs the access token. Open the full URL that <code>opsdeck serve</code> printed (it ends in <code>?token=…</code>).');
+      return refuse(
+        res,
+        401,
+        'This page needs the access token. Open the full URL that <code>opsdeck serve</code> printed (it ends in <code>?token=…</code>).',
+      );
     }
     if (url.searchParams.has('token')) {
       // Trade the URL token for a cookie and drop it from the address bar and history.

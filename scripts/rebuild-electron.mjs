@@ -16,7 +16,10 @@ const work = join('.native-electron', 'build');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 cpSync('node_modules/better-sqlite3-multiple-ciphers', work, { recursive: true, filter: (p) => !p.includes('/build/') });
-const r = spawnSync('npx', ['node-gyp', 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers'], { cwd: work, stdio: 'inherit' });
+const r = spawnSync('npx', ['node-gyp', 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers'], {
+  cwd: work,
+  stdio: 'inherit',
+});
 if (r.status !== 0) {
   console.log(`rebuild:electron skipped: could not build for Electron ${version} (headers unreachable?).`);
   process.exit(0);

@@ -13,14 +13,31 @@ export const events = {
   /** Live per-host progress of a deep check. */
   'check.progress': DeepCheckProgress.extend({ runId: z.string() }),
   /** An unknown host key needs a human: answer with hostkeys.answer. */
-  'hostkey.confirm': z.object({ requestId: z.string(), host: z.string(), port: z.number().int(), keyType: z.string(), fingerprint: z.string() }),
+  'hostkey.confirm': z.object({
+    requestId: z.string(),
+    host: z.string(),
+    port: z.number().int(),
+    keyType: z.string(),
+    fingerprint: z.string(),
+  }),
   /**
    * Terminal output, in order per session (seq counts from 1). `data` is the raw bytes in base64:
    * binary-safe, and cheap to parse (JSON-escaped terminal text parses ~50x slower in Chromium,
    * slower than xterm.js draws it); xterm.js takes the bytes as they are and decodes UTF-8 itself.
    * `bytes` is the raw size. Clients ack the seq once the terminal has processed it ('terminals.ack').
    */
-  'terminal.data': z.object({ id: z.string(), seq: z.number().int(), data: z.string(), bytes: z.number().int() }),
+  'terminal.data': z.object({
+    id: z.string(),
+    seq: z.number().int(),
+    data: z.string(),
+    bytes: z.number().int(),
+    /**
+     * Set on the event that follows an interrupt (Ctrl-C, Ctrl-\, Ctrl-Z) typed while the client was
+     * behind: output produced before it and still waiting in the core was dropped (this many bytes),
+     * as a tty drops its queue, and a client may drop what it still holds from before this event too.
+     */
+    skipped: z.number().int().optional(),
+  }),
   /** A session ended: the shell exited, the user closed it, the connection dropped, or nobody read it. */
   'terminal.closed': z.object({
     id: z.string(),

@@ -12,7 +12,9 @@ function splitTargets(args: string[]): { hosts: string[]; tags: string[] } {
 
 function printScan(s: HostScan): void {
   const f = s.facts;
-  const lines: string[] = [`${s.host} (${s.address})  ${s.status.toUpperCase()}  scanned ${s.startedAt} in ${(s.durationMs / 1000).toFixed(1)} s`];
+  const lines: string[] = [
+    `${s.host} (${s.address})  ${s.status.toUpperCase()}  scanned ${s.startedAt} in ${(s.durationMs / 1000).toFixed(1)} s`,
+  ];
   if (s.failure) lines.push(`  failed: ${s.failure.message}`);
   for (const n of s.notes) lines.push(`  note: ${n}`);
   if (f) {
@@ -23,24 +25,41 @@ function printScan(s: HostScan): void {
   if (s.services.length) {
     printTable(
       ['SERVICE', 'KIND', 'PRODUCT', 'VERSION', 'STATE', 'LISTENS'],
-      s.services.map((x) => [x.name, x.kind, x.product, x.version ?? '-', x.state, x.listeners.map((l) => `${l.address}:${l.port}/${l.proto}`).join(' ') || '-']),
+      s.services.map((x) => [
+        x.name,
+        x.kind,
+        x.product,
+        x.version ?? '-',
+        x.state,
+        x.listeners.map((l) => `${l.address}:${l.port}/${l.proto}`).join(' ') || '-',
+      ]),
     );
     process.stdout.write('\n');
   }
   if (s.edges.length) {
     printTable(
       ['FROM', 'TO', 'PORT', 'CONNS'],
-      s.edges.map((e) => [`${e.from.host ?? e.from.address}/${e.from.service ?? '?'}`, `${e.to.host ?? e.to.address}/${e.to.service ?? '?'}`, String(e.port), String(e.connections)]),
+      s.edges.map((e) => [
+        `${e.from.host ?? e.from.address}/${e.from.service ?? '?'}`,
+        `${e.to.host ?? e.to.address}/${e.to.service ?? '?'}`,
+        String(e.port),
+        String(e.connections),
+      ]),
     );
     process.stdout.write('\n');
   }
-  if (s.findings.length) printTable(['SEVERITY', 'FINDING', 'SUBJECT'], s.findings.map((x) => [x.severity, x.title, x.subject]));
+  if (s.findings.length)
+    printTable(
+      ['SEVERITY', 'FINDING', 'SUBJECT'],
+      s.findings.map((x) => [x.severity, x.title, x.subject]),
+    );
 }
 
 function printDrift(d: Drift): void {
   process.stdout.write(`${d.host}: changes from ${d.from} to ${d.to}\n`);
   if (d.changes.length === 0) return void process.stdout.write('  no changes\n');
-  for (const c of d.changes) process.stdout.write(`  ${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} [${c.category}] ${c.summary}\n`);
+  for (const c of d.changes)
+    process.stdout.write(`  ${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} [${c.category}] ${c.summary}\n`);
 }
 
 export function registerCheckCommands(program: Command, global: () => GlobalOptions): void {
@@ -111,7 +130,10 @@ export function registerCheckCommands(program: Command, global: () => GlobalOpti
       await withUnlocked(global(), async (core) => {
         const keys = await core.invoke('hostkeys.list', {});
         if (flags.json) return printJson(keys);
-        printTable(['HOST', 'PORT', 'TYPE', 'FINGERPRINT', 'ADDED'], keys.map((k) => [k.host, String(k.port), k.keyType, k.fingerprint, k.addedAt]));
+        printTable(
+          ['HOST', 'PORT', 'TYPE', 'FINGERPRINT', 'ADDED'],
+          keys.map((k) => [k.host, String(k.port), k.keyType, k.fingerprint, k.addedAt]),
+        );
       });
     });
   hostkey
@@ -128,7 +150,14 @@ export function registerCheckCommands(program: Command, global: () => GlobalOpti
 function summarise(run: CheckRun): void {
   printTable(
     ['HOST', 'STATUS', 'SERVICES', 'FINDINGS', 'TIME', 'DETAIL'],
-    run.results.map((r) => [r.host, r.status, String(r.services), String(r.findings), `${(r.durationMs / 1000).toFixed(1)}s`, r.failure?.message ?? r.notes[0] ?? '']),
+    run.results.map((r) => [
+      r.host,
+      r.status,
+      String(r.services),
+      String(r.findings),
+      `${(r.durationMs / 1000).toFixed(1)}s`,
+      r.failure?.message ?? r.notes[0] ?? '',
+    ]),
   );
   const failed = run.results.filter((r) => r.status === 'failed').length;
   process.stdout.write(`\n${run.results.length} host(s) in ${(run.durationMs / 1000).toFixed(1)} s, ${failed} failed.\n`);

@@ -26,7 +26,8 @@ interface HostFlags {
 async function credentialForKeyFile(core: Core, hostName: string, path: string): Promise<{ name: string; created: boolean }> {
   const existing = await core.invoke('credentials.list', {});
   const name = uniqueName(`${hostName}-key`, existing);
-  const add = (passphrase?: string) => core.invoke('credentials.add', { kind: 'private-key', name, path, ...(passphrase ? { passphrase } : {}) });
+  const add = (passphrase?: string) =>
+    core.invoke('credentials.add', { kind: 'private-key', name, path, ...(passphrase ? { passphrase } : {}) });
   let cred: Credential;
   try {
     cred = await add(process.env['OPSDECK_KEY_PASSPHRASE'] || undefined);
@@ -91,42 +92,53 @@ export function registerHostCommands(program: Command, global: () => GlobalOptio
       .option('--notes <text>', 'free-form notes')
       .option('--json', 'print the host as JSON');
 
-  withHostOptions(host.command('add <name>').description('add a host').requiredOption('--address <address>', 'DNS name or IP address')).action(
-    async (name: string, flags: HostFlags) => {
-      await withUnlocked(global(), async (core) => {
-        let created: string | null = null;
-        let credential = flags.credential;
-        if (flags.key) {
-          if (credential) throw new OpsError('VALIDATION', 'Use either --key or --credential, not both.', 'credential');
-          const c = await credentialForKeyFile(core, name, flags.key);
-          credential = c.name;
-          if (c.created) created = c.name;
-        }
-        try {
-          const h = await core.invoke('hosts.add', { name, ...hostFields(flags), ...(credential ? { credential } : {}) });
-          if (flags.json) printJson(h);
-          else process.stdout.write(`Added ${h.name} (${h.user}@${h.address}:${h.port}, ${h.auth}${h.credential ? ` with ${h.credential}` : ''}).\n`);
-        } catch (e) {
-          // Do not leave a credential behind for a host that was not added.
-          if (created) await core.invoke('credentials.remove', { name: created }).catch(() => undefined);
-          throw e;
-        }
-      });
-    },
-  );
-
-  withHostOptions(host.command('edit <name>').description('change a host').option('--address <address>', 'DNS name or IP address').option('--rename <newName>', 'new name')).action(
-    async (name: string, flags: HostFlags & { rename?: string }) => {
-      await withUnlocked(global(), async (core) => {
-        let credential = flags.credential;
-        if (flags.key) credential = (await credentialForKeyFile(core, name, flags.key)).name;
-        const patch = { ...hostFields(flags), ...(flags.rename ? { name: flags.rename } : {}), ...(credential !== undefined ? { credential } : {}) };
-        const h = await core.invoke('hosts.update', { name, patch });
+  withHostOptions(
+    host.command('add <name>').description('add a host').requiredOption('--address <address>', 'DNS name or IP address'),
+  ).action(async (name: string, flags: HostFlags) => {
+    await withUnlocked(global(), async (core) => {
+      let created: string | null = null;
+      let credential = flags.credential;
+      if (flags.key) {
+        if (credential) throw new OpsError('VALIDATION', 'Use either --key or --credential, not both.', 'credential');
+        const c = await credentialForKeyFile(core, name, flags.key);
+        credential = c.name;
+        if (c.created) created = c.name;
+      }
+      try {
+        const h = await core.invoke('hosts.add', { name, ...hostFields(flags), ...(credential ? { credential } : {}) });
         if (flags.json) printJson(h);
-        else process.stdout.write(`Updated ${h.name}.\n`);
-      });
-    },
-  );
+        else
+          process.stdout.write(
+            `Added ${h.name} (${h.user}@${h.address}:${h.port}, ${h.auth}${h.credential ? ` with ${h.credential}` : ''}).\n`,
+          );
+      } catch (e) {
+        // Do not leave a credential behind for a host that was not added.
+        if (created) await core.invoke('credentials.remove', { name: created }).catch(() => undefined);
+        throw e;
+      }
+    });
+  });
+
+  withHostOptions(
+    host
+      .command('edit <name>')
+      .description('change a host')
+      .option('--address <address>', 'DNS name or IP address')
+      .option('--rename <newName>', 'new name'),
+  ).action(async (name: string, flags: HostFlags & { rename?: string }) => {
+    await withUnlocked(global(), async (core) => {
+      let credential = flags.credential;
+      if (flags.key) credential = (await credentialForKeyFile(core, name, flags.key)).name;
+      const patch = {
+        ...hostFields(flags),
+        ...(flags.rename ? { name: flags.rename } : {}),
+        ...(credential !== undefined ? { credential } : {}),
+      };
+      const h = await core.invoke('hosts.update', { name, patch });
+      if (flags.json) printJson(h);
+      else process.stdout.write(`Updated ${h.name}.\n`);
+    });
+  });
 
   host
     .command('list')
@@ -138,13 +150,23 @@ export function registerHostCommands(program: Command, global: () => GlobalOptio
     .action(async (flags: { tag?: string[]; group?: string; json?: boolean }) => {
       await withUnlocked(global(), async (core) => {
         const hosts = (await core.invoke('hosts.list', {})).filter(
-          (h) => (flags.tag ?? []).every((t) => h.tags.includes(t)) && (!flags.group || h.groups.some((g) => g.toLowerCase() === flags.group?.toLowerCase())),
+          (h) =>
+            (flags.tag ?? []).every((t) => h.tags.includes(t)) &&
+            (!flags.group || h.groups.some((g) => g.toLowerCase() === flags.group?.toLowerCase())),
         );
         if (flags.json) return printJson(hosts);
         if (hosts.length === 0) return void process.stdout.write('No hosts yet. Add one with `opsdeck host add NAME --address A`.\n');
         printTable(
           ['NAME', 'ADDRESS', 'USER', 'AUTH', 'JUMP', 'TAGS', 'GROUPS'],
-          hosts.map((h) => [h.name, `${h.address}:${h.port}`, h.user, h.auth, h.jumpHost ?? '-', h.tags.join(',') || '-', h.groups.join(',') || '-']),
+          hosts.map((h) => [
+            h.name,
+            `${h.address}:${h.port}`,
+            h.user,
+            h.auth,
+            h.jumpHost ?? '-',
+            h.tags.join(',') || '-',
+            h.groups.join(',') || '-',
+          ]),
         );
       });
     });

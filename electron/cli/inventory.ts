@@ -27,7 +27,9 @@ export function registerCredentialCommands(program: Command, global: () => Globa
 
   cred
     .command('add <name>')
-    .description('store a private key (--key FILE; its passphrase from OPSDECK_KEY_PASSPHRASE or a prompt) or a password (--password: from OPSDECK_SECRET or a prompt)')
+    .description(
+      'store a private key (--key FILE; its passphrase from OPSDECK_KEY_PASSPHRASE or a prompt) or a password (--password: from OPSDECK_SECRET or a prompt)',
+    )
     .option('--key <file>', 'private key file')
     .option('--password', 'store a password')
     .option('--json', 'print JSON')
@@ -37,7 +39,8 @@ export function registerCredentialCommands(program: Command, global: () => Globa
         let c;
         if (flags.key) {
           const path = flags.key;
-          const add = (passphrase?: string) => core.invoke('credentials.add', { kind: 'private-key', name, path, ...(passphrase ? { passphrase } : {}) });
+          const add = (passphrase?: string) =>
+            core.invoke('credentials.add', { kind: 'private-key', name, path, ...(passphrase ? { passphrase } : {}) });
           try {
             c = await add(process.env['OPSDECK_KEY_PASSPHRASE'] || undefined);
           } catch (e) {
@@ -45,7 +48,11 @@ export function registerCredentialCommands(program: Command, global: () => Globa
             c = await add(await secretFrom('OPSDECK_KEY_PASSPHRASE', `Passphrase for key ${path}: `));
           }
         } else {
-          c = await core.invoke('credentials.add', { kind: 'password', name, password: await secretFrom('OPSDECK_SECRET', `Password for ${name}: `) });
+          c = await core.invoke('credentials.add', {
+            kind: 'password',
+            name,
+            password: await secretFrom('OPSDECK_SECRET', `Password for ${name}: `),
+          });
         }
         if (flags.json) printJson(c);
         else process.stdout.write(`Stored ${c.name} (${c.kind}${c.fingerprint ? `, ${c.keyType} ${c.fingerprint}` : ''}).\n`);
@@ -75,7 +82,10 @@ export function registerGroupCommands(program: Command, global: () => GlobalOpti
         const list = await core.invoke('groups.list', {});
         if (flags.json) return printJson(list);
         if (list.length === 0) return void process.stdout.write('No groups yet.\n');
-        printTable(['NAME', 'HOSTS', 'DESCRIPTION'], list.map((g) => [g.name, String(g.hostCount), g.description || '-']));
+        printTable(
+          ['NAME', 'HOSTS', 'DESCRIPTION'],
+          list.map((g) => [g.name, String(g.hostCount), g.description || '-']),
+        );
       });
     });
   group

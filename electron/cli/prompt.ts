@@ -4,7 +4,12 @@ import { OpsError } from '../../shared/model';
 
 export function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
-    return Promise.reject(new OpsError('VALIDATION', `${question.replace(/:\s*$/, '')} is needed, but there is no terminal to ask on. Set it through the environment (see opsdeck --help).`));
+    return Promise.reject(
+      new OpsError(
+        'VALIDATION',
+        `${question.replace(/:\s*$/, '')} is needed, but there is no terminal to ask on. Set it through the environment (see opsdeck --help).`,
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });

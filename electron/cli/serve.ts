@@ -14,9 +14,11 @@ export function registerServeCommand(program: Command, global: () => GlobalOptio
     .option('--port <port>', `port on 127.0.0.1 (0 = any free port)`, String(DEFAULT_PORT))
     .action(async (flags: { port: string }) => {
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OpsError('VALIDATION', `--port must be 0..65535, not "${flags.port}".`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new OpsError('VALIDATION', `--port must be 0..65535, not "${flags.port}".`);
       const server = await startServer({ path: resolveVaultPath(global().vault), port }).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE') throw new OpsError('VALIDATION', `Port ${port} is in use (another OpsDeck?). Use --port 0 for any free port.`);
+        if (e.code === 'EADDRINUSE')
+          throw new OpsError('VALIDATION', `Port ${port} is in use (another OpsDeck?). Use --port 0 for any free port.`);
         throw e;
       });
       process.stdout.write(`OpsDeck is running at ${server.url}\n`);

@@ -16,7 +16,8 @@ export async function withUnlocked<T>(opts: GlobalOptions, fn: (core: Core) => P
   const core = openCore(opts);
   try {
     const state = core.vault.state();
-    if (state === 'missing') throw new OpsError('VAULT_MISSING', `There is no vault at ${core.vault.path}. Create one with \`opsdeck vault init\`.`);
+    if (state === 'missing')
+      throw new OpsError('VAULT_MISSING', `There is no vault at ${core.vault.path}. Create one with \`opsdeck vault init\`.`);
     const passphrase = await secretFrom('OPSDECK_PASSPHRASE', `Passphrase for ${core.vault.path}: `);
     await core.invoke('vault.unlock', { passphrase });
     return await fn(core);

@@ -91,7 +91,9 @@ function pump(core: Core, id: string): Promise<number> {
       if (event === 'terminal.data') {
         const p = payload as EventPayload<'terminal.data'>;
         // The write callback is our flow control: ack once the local terminal has taken the bytes.
-        if (p.id === id) process.stdout.write(Buffer.from(p.data, 'base64'), () => void core.invoke('terminals.ack', { id, seq: p.seq }).catch(quiet));
+        if (p.id !== id) return;
+        if (p.skipped) process.stdout.write(`\r\n\x1b[2m── ${Math.ceil(p.skipped / 1024)} KiB of output skipped after the interrupt ──\x1b[0m\r\n`);
+        process.stdout.write(Buffer.from(p.data, 'base64'), () => void core.invoke('terminals.ack', { id, seq: p.seq }).catch(quiet));
       } else if (event === 'terminal.closed') {
         const p = payload as EventPayload<'terminal.closed'>;
         if (p.id !== id) return;

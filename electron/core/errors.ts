@@ -14,7 +14,8 @@ export function fromZod(error: z.ZodError): ApiError {
   const field = fieldOf(issue.path);
   const label = field ? field.replace(/([A-Z])/g, ' $1').toLowerCase() : 'input';
   let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `${label[0]?.toUpperCase()}${label.slice(1)} is required`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+    message = `${label[0]?.toUpperCase()}${label.slice(1)} is required`;
   else if (issue.code === 'unrecognized_keys') message = `Unknown field(s): ${issue.keys.join(', ')}`;
   else if (issue.code === 'invalid_type') message = `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}`;
   return field ? { code: 'VALIDATION', message, field } : { code: 'VALIDATION', message };

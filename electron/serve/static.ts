@@ -33,7 +33,9 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   // Unknown paths fall back to the app shell (client-side navigation).
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
-    res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('The renderer is not built. Run `npm run build:renderer` (npm start does it for you).');
+    res
+      .writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('The renderer is not built. Run `npm run build:renderer` (npm start does it for you).');
     return;
   }
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });

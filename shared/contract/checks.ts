@@ -38,7 +38,13 @@ export type CheckRun = z.infer<typeof CheckRun>;
 export const ScanSummary = z.object({ id: z.string(), runId: z.string(), host: z.string(), startedAt: z.string(), status: ScanStatus });
 export type ScanSummary = z.infer<typeof ScanSummary>;
 
-export const StoredHostKey = z.object({ host: z.string(), port: z.number().int(), keyType: z.string(), fingerprint: z.string(), addedAt: z.string() });
+export const StoredHostKey = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  keyType: z.string(),
+  fingerprint: z.string(),
+  addedAt: z.string(),
+});
 export type StoredHostKey = z.infer<typeof StoredHostKey>;
 
 const SeverityCounts = z.record(Severity, z.number().int());
@@ -86,7 +92,11 @@ export const checksContract = {
   'checks.cancel': method(z.object({ runId: z.string() }), Ok, 'Stop a running deep check'),
   'hostkeys.answer': method(z.object({ requestId: z.string(), accept: z.boolean() }), Ok, 'Answer a "trust this new host key?" question'),
   'hostkeys.list': method(Empty, z.array(StoredHostKey), 'Host keys trusted in the vault'),
-  'hostkeys.forget': method(z.object({ host: Name }), z.object({ removed: z.number().int() }), "Forget a host's trusted key (after a legitimate reinstall)"),
+  'hostkeys.forget': method(
+    z.object({ host: Name }),
+    z.object({ removed: z.number().int() }),
+    "Forget a host's trusted key (after a legitimate reinstall)",
+  ),
   'scans.list': method(z.object({ host: Name }), z.array(ScanSummary), 'Scans of a host, newest first'),
   'scans.latest': method(z.object({ host: Name }), HostScan.nullable(), 'The newest scan of a host'),
   'scans.get': method(z.object({ id: z.string().min(1).max(64) }), HostScan, 'One scan'),

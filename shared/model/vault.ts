@@ -15,7 +15,11 @@ export type VaultStatus = z.infer<typeof VaultStatus>;
 export const Passphrase = z.string().min(8, 'Use at least 8 characters').max(1024, 'Passphrase is too long');
 
 export const Settings = z.object({
-  idleLockMinutes: z.number().int().min(0).max(24 * 60),
+  idleLockMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -38,7 +38,13 @@ const PLAYBOOK = `- hosts: fleet
 function ansible(cmd: string, args: string[]): number {
   const t = performance.now();
   const r = spawnSync(cmd, args, {
-    env: { ...process.env, ANSIBLE_HOST_KEY_CHECKING: 'True', ANSIBLE_NOCOLOR: '1', ANSIBLE_RETRY_FILES_ENABLED: 'False', ANSIBLE_SSH_PIPELINING: 'True' },
+    env: {
+      ...process.env,
+      ANSIBLE_HOST_KEY_CHECKING: 'True',
+      ANSIBLE_NOCOLOR: '1',
+      ANSIBLE_RETRY_FILES_ENABLED: 'False',
+      ANSIBLE_SSH_PIPELINING: 'True',
+    },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${(r.stdout + r.stderr).slice(-400)}`);
@@ -65,7 +71,8 @@ export const deepCheckFleet: Bench = {
         ours.push(
           await timeIt(async () => {
             const run = await core.invoke('checks.run', {});
-            if (run.results.some((r) => r.status !== 'ok')) throw new Error(`deep check not ok: ${JSON.stringify(run.results.map((r) => [r.host, r.status]))}`);
+            if (run.results.some((r) => r.status !== 'ok'))
+              throw new Error(`deep check not ok: ${JSON.stringify(run.results.map((r) => [r.host, r.status]))}`);
           }),
         );
       }
@@ -80,7 +87,9 @@ export const deepCheckFleet: Bench = {
       writeFileSync(playbook, PLAYBOOK);
       const forks = String(hosts.length);
       const play = median(Array.from({ length: RUNS }, () => ansible('ansible-playbook', ['-i', inventory, '-f', forks, playbook])));
-      const setup = median(Array.from({ length: RUNS }, () => ansible('ansible', ['all', '-i', inventory, '-f', forks, '-b', '-m', 'setup'])));
+      const setup = median(
+        Array.from({ length: RUNS }, () => ansible('ansible', ['all', '-i', inventory, '-f', forks, '-b', '-m', 'setup'])),
+      );
       const value = median(ours);
       const ratio = Number((value / play).toFixed(3));
       return result({

@@ -7,7 +7,16 @@ import { terminalEchoUnderFlood, terminalThroughput, terminalYesMemory } from '.
 import { cliList1000, hostsAdd1000, vaultUnlock } from './vault.bench';
 import { mapRender } from './map.bench';
 
-const all: Bench[] = [vaultUnlock, hostsAdd1000, cliList1000, deepCheckFleet, mapRender, terminalThroughput, terminalEchoUnderFlood, terminalYesMemory];
+const all: Bench[] = [
+  vaultUnlock,
+  hostsAdd1000,
+  cliList1000,
+  deepCheckFleet,
+  mapRender,
+  terminalThroughput,
+  terminalEchoUnderFlood,
+  terminalYesMemory,
+];
 
 const program = new Command()
   .option('--only <names>', 'comma-separated benchmark names')

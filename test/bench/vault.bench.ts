@@ -34,7 +34,14 @@ export const vaultUnlock: Bench = {
       core.close();
       const value = median(unlock);
       const baseline = median(bare);
-      return result({ name: this.name, value: Math.round(value), unit: 'ms', baseline: Math.round(baseline), goal: 'ratio <= 1.5 (the KDF is the cost, opening is not)', ok: value / baseline <= 1.5 });
+      return result({
+        name: this.name,
+        value: Math.round(value),
+        unit: 'ms',
+        baseline: Math.round(baseline),
+        goal: 'ratio <= 1.5 (the KDF is the cost, opening is not)',
+        ok: value / baseline <= 1.5,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -50,7 +57,13 @@ export const hostsAdd1000: Bench = {
       const core = new Core({ path: join(dir, 'v.opsdeck'), insecureTestKdf: true, log: () => undefined });
       await core.invoke('vault.create', { passphrase: PASS });
       const value = await timeIt(async () => {
-        for (let i = 0; i < 1000; i++) await core.invoke('hosts.add', { name: `host-${i}`, address: `10.${i >> 8}.${i & 255}.1`, tags: ['bench'], groups: ['g' + (i % 10)] });
+        for (let i = 0; i < 1000; i++)
+          await core.invoke('hosts.add', {
+            name: `host-${i}`,
+            address: `10.${i >> 8}.${i & 255}.1`,
+            tags: ['bench'],
+            groups: ['g' + (i % 10)],
+          });
       });
       const list = await timeIt(() => core.invoke('hosts.list', {}));
       core.close();

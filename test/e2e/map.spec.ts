@@ -55,8 +55,11 @@ async function apiCall<M extends Method>(page: Page, method: M, input: Input<M>)
   ) as Promise<Output<M>>;
 }
 
-/** A fresh vault with the fleet's hosts, tagged by role, then one deep check of all of them. */
-async function seedAndCheck(page: Page, url: string): Promise<void> {
+/**
+ * A fresh vault with the fleet's hosts, tagged by role, then one deep check of all of them. With
+ * `oddOnes`, also a host that refuses SSH (its check fails) and one that is never checked.
+ */
+async function seedAndCheck(page: Page, url: string, oddOnes = false): Promise<void> {
   await createVault(page, url);
   await apiCall(page, 'credentials.add', { kind: 'private-key', name: 'fleet-key', path: lab[0]!.privateKeyPath });
   await apiCall(page, 'groups.add', { name: 'frontend', description: '' });
@@ -73,8 +76,15 @@ async function seedAndCheck(page: Page, url: string): Promise<void> {
       groups: group,
     });
   }
-  const run = await apiCall(page, 'checks.run', { hosts: lab.map((h) => h.name), acceptNew: true });
-  for (const r of run.results) expect(r.status, `${r.host}: ${r.failure?.message ?? ''}`).not.toBe('failed');
+  const names = lab.map((h) => h.name);
+  if (oddOnes) {
+    // Port 1 of the web host: connection refused at once, so the check fails fast and alone.
+    await apiCall(page, 'hosts.add', { name: 'broken', address: byRole('web').address, port: 1, user: 'ops', credential: 'fleet-key' });
+    await apiCall(page, 'hosts.add', { name: 'staging-box', address: '198.18.0.97', user: 'ops', credential: 'fleet-key' });
+    names.push('broken');
+  }
+  const run = await apiCall(page, 'checks.run', { hosts: names, acceptNew: true });
+  for (const r of run.results) if (r.host !== 'broken') expect(r.status, `${r.host}: ${r.failure?.message ?? ''}`).not.toBe('failed');
 }
 
 async function openMap(page: Page): Promise<void> {
@@ -213,11 +223,23 @@ test('the fleet on the map: hosts, services, edges by port, the service panel, f
   await expect(page.getByTestId('host-page')).toHaveAttribute('data-host', cache.name);
 });
 
-test('a dragged host keeps its place after a reload; re-arrange lays the map out afresh', async ({ page, opsdeck }, testInfo) => {
-  await seedAndCheck(page, opsdeck.url);
+test('failed and never-checked hosts show as such; a dragged host keeps its place after a reload', async ({ page, opsdeck }, testInfo) => {
+  await seedAndCheck(page, opsdeck.url, true);
+  await openMap(page);
+  await expect(page.getByTestId('map-count')).toHaveText('8 hosts');
+  for (const [host, status] of [
+    ['broken', 'failed'],
+    ['staging-box', 'never'],
+  ] as const) {
+    const box = await rectOf(page, `host:${host}`);
+    await page.mouse.click(box.x + 30, box.y + 10);
+    await expect(page.getByTestId('map-panel-status')).toHaveAttribute('data-status', status);
+  }
+  await snap(page, testInfo, 'map-failed-never');
+
   const spare = byRole('spare');
   const id = `host:${spare.name}`;
-  await openMap(page);
+  await page.keyboard.press('Escape');
   const before = (await position(page, id))!;
   const r = await rectOf(page, id);
   // Grab the host by its header and drop it 160 px right and 120 px down, on empty canvas.

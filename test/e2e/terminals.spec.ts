@@ -7,7 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Input, Method, Output } from '../../shared/api';
 import { labStatus, type LabHost } from '../fleet';
-import { createVault, snap } from './app';
+import { createVault, snap, unlock } from './app';
 import { expect, test } from './fixtures';
 
 let lab: LabHost[] = [];
@@ -134,6 +134,14 @@ test('quick switcher opens a terminal: host key question, then `hostname` answer
   await page.getByTestId('nav-terminals').click();
   await expect(rows(p).filter({ hasText: 'truecolor 中文 ✓' })).toHaveCount(1);
   await snap(page, testInfo, 'terminals-shell-dark');
+
+  // Locking the vault hides the terminal but does not kill the shell: after unlocking it is still there.
+  await page.getByTestId('lock-button').click();
+  await unlock(page);
+  await page.getByTestId('nav-terminals').click();
+  await expect(p).toHaveAttribute('data-status', 'open');
+  await type(page, p, 'echo still-$((2*4))\n');
+  await expect(rows(p).filter({ hasText: /^still-8\s*$/ })).toHaveCount(1);
 });
 
 test('resizing the window changes `stty size` on the server', async ({ page, opsdeck }) => {
@@ -144,6 +152,18 @@ test('resizing the window changes `stty size` on the server', async ({ page, ops
   await expect.poll(async () => (await sttySize(page, p, `after${Date.now() % 1000}`))[1], { timeout: 10_000 }).toBeGreaterThan(cols1 + 20);
   const [rows2] = await sttySize(page, p, 'final');
   expect(rows2).toBeGreaterThan(rows1);
+
+  // Sessions outlive the page: after a reload the running shell can be taken over, recent output included.
+  await page.reload();
+  await expect(page.getByTestId('shell')).toBeVisible();
+  await page.getByTestId('nav-terminals').click();
+  await expect(page.getByTestId('terminals-running')).toContainText(lab[0]!.name);
+  await page.getByTestId('terminals-running').getByRole('button').first().click();
+  const again = pane(page, lab[0]!.name);
+  await expect(again).toHaveAttribute('data-status', 'open');
+  await expect(rows(again).filter({ hasText: /^final-\d+x\d+/ })).toHaveCount(1);
+  await type(page, again, 'echo adopted-$((3*3))\n');
+  await expect(rows(again).filter({ hasText: /^adopted-9\s*$/ })).toHaveCount(1);
 });
 
 test('Ctrl-C interrupts a `yes` flood quickly and the UI stays responsive', async ({ page, opsdeck }, testInfo) => {

@@ -12,7 +12,11 @@ test.describe('Electron app', () => {
 
   test('opens a sandboxed, context-isolated window that reaches the core only through the bridge', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opsdeck-electron-'));
-    const app = await electron.launch({ executablePath: binary.path, args: ['.'], env: { ...process.env, OPSDECK_VAULT: join(dir, 'vault.opsdeck') } });
+    const app = await electron.launch({
+      executablePath: binary.path,
+      args: ['.'],
+      env: { ...process.env, OPSDECK_VAULT: join(dir, 'vault.opsdeck') },
+    });
     try {
       const win = await app.firstWindow();
       await expect(win).toHaveTitle(/OpsDeck/);
@@ -23,7 +27,9 @@ test.describe('Electron app', () => {
         keys: Object.keys((window as unknown as { opsdeck: object }).opsdeck).sort(),
       }));
       expect(exposure).toEqual({ bridge: 'object', require: 'undefined', process: 'undefined', keys: ['call', 'on'] });
-      const status = await win.evaluate(() => (window as unknown as { opsdeck: { call(m: string, i: unknown): Promise<unknown> } }).opsdeck.call('vault.status', {}));
+      const status = await win.evaluate(() =>
+        (window as unknown as { opsdeck: { call(m: string, i: unknown): Promise<unknown> } }).opsdeck.call('vault.status', {}),
+      );
       expect(status).toMatchObject({ ok: true, value: { state: 'missing' } });
       // With nodeIntegration off and the sandbox on, the page cannot reach Node even through the DOM.
       expect(await win.evaluate(() => typeof (globalThis as unknown as { module?: unknown }).module)).toBe('undefined');

@@ -21,7 +21,8 @@ beforeAll(async () => {
   core = new Core({ path: join(tmp.dir, 'vault.opsdeck'), insecureTestKdf: true, log: () => undefined });
   await core.invoke('vault.create', { passphrase: 'checks passphrase' });
   await core.invoke('credentials.add', { kind: 'private-key', name: 'fleet', path: fleet[0]!.privateKeyPath });
-  for (const h of fleet) await core.invoke('hosts.add', { name: h.name, address: h.address, user: 'ops', credential: 'fleet', tags: [h.role] });
+  for (const h of fleet)
+    await core.invoke('hosts.add', { name: h.name, address: h.address, user: 'ops', credential: 'fleet', tags: [h.role] });
   // Nothing answers at .99: the host must fail alone, quickly, without stalling the others.
   await core.invoke('hosts.add', { name: 'ghost', address: '198.18.0.99', user: 'ops', credential: 'fleet', tags: ['ghost'] });
 });
@@ -82,15 +83,23 @@ describe('deep check through the vault', () => {
   it('finds each role with its product and version', async () => {
     const services = async (host: string) => (await core.invoke('scans.latest', { host }))!.services;
     const find = async (host: string, product: string) => (await services(host)).find((s) => s.product === product);
-    expect(await find(byRole('web').name, 'nginx')).toMatchObject({ kind: 'web', state: 'running', version: expect.stringMatching(/^1\.\d+\.\d+$/) as string });
-    expect(await find(byRole('db').name, 'postgresql')).toMatchObject({ kind: 'database', version: expect.stringMatching(/^15(\.\d+)?/) as string });
+    expect(await find(byRole('web').name, 'nginx')).toMatchObject({
+      kind: 'web',
+      state: 'running',
+      version: expect.stringMatching(/^1\.\d+\.\d+$/) as string,
+    });
+    expect(await find(byRole('db').name, 'postgresql')).toMatchObject({
+      kind: 'database',
+      version: expect.stringMatching(/^15(\.\d+)?/) as string,
+    });
     expect(await find(byRole('cache').name, 'redis')).toMatchObject({ kind: 'cache', version: expect.stringMatching(/^7\.\d+/) as string });
     expect((await services(byRole('app').name)).some((s) => s.kind === 'app' && s.listeners.some((l) => l.port === 8080))).toBe(true);
   });
 
   it('draws web -> app -> database and cache edges with the right ports and direction', async () => {
     const map = await core.invoke('map.get', {});
-    const edge = (from: string, to: string, port: number) => map.edges.find((e) => e.from.host === from && e.to.host === to && e.port === port);
+    const edge = (from: string, to: string, port: number) =>
+      map.edges.find((e) => e.from.host === from && e.to.host === to && e.port === port);
     expect(edge(byRole('web').name, byRole('app').name, 8080)).toBeDefined();
     expect(edge(byRole('app').name, byRole('db').name, 5432)).toMatchObject({ seenBy: ['client', 'server'] });
     expect(edge(byRole('app').name, byRole('cache').name, 6379)).toMatchObject({ seenBy: ['client', 'server'] });
@@ -155,7 +164,11 @@ describe('deep check through the vault', () => {
     } finally {
       await labExec(cache.name, 'systemctl start redis-server', { user: 'root' });
       // The app reconnects to redis within ~10 s; later tests expect that edge again.
-      await labExec(byRole('app').name, 'for i in $(seq 60); do ss -tn state established "( dport = :6379 )" | grep -q 6379 && exit 0; sleep 0.5; done; exit 1', { user: 'root' });
+      await labExec(
+        byRole('app').name,
+        'for i in $(seq 60); do ss -tn state established "( dport = :6379 )" | grep -q 6379 && exit 0; sleep 0.5; done; exit 1',
+        { user: 'root' },
+      );
     }
   });
 });

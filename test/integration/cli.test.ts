@@ -30,16 +30,56 @@ describe('opsdeck CLI', () => {
   it('adds hosts with a key file, lists and shows them as JSON, never printing secrets', () => {
     const key = join(tmp.dir, 'id_ed25519');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
-    expect(opsdeck(['host', 'add', 'web1', '--address', '198.18.0.11', '--user', 'ops', '--key', key, '--tag', 'prod', '--tag', 'web', '--group', 'frontend']).code).toBe(0);
+    expect(
+      opsdeck([
+        'host',
+        'add',
+        'web1',
+        '--address',
+        '198.18.0.11',
+        '--user',
+        'ops',
+        '--key',
+        key,
+        '--tag',
+        'prod',
+        '--tag',
+        'web',
+        '--group',
+        'frontend',
+      ]).code,
+    ).toBe(0);
     expect(opsdeck(['host', 'add', 'app1', '--address', '198.18.0.12', '--port', '2222', '--jump', 'web1']).code).toBe(0);
     const list = opsdeck(['host', 'list', '--json']);
     expect(list.code).toBe(0);
     const hosts = JSON.parse(list.out) as Array<Record<string, unknown>>;
     expect(hosts.map((h) => h['name'])).toEqual(['app1', 'web1']);
-    expect(hosts[1]).toMatchObject({ address: '198.18.0.11', port: 22, user: 'ops', auth: 'key', credential: 'web1-key', tags: ['prod', 'web'], groups: ['frontend'] });
+    expect(hosts[1]).toMatchObject({
+      address: '198.18.0.11',
+      port: 22,
+      user: 'ops',
+      auth: 'key',
+      credential: 'web1-key',
+      tags: ['prod', 'web'],
+      groups: ['frontend'],
+    });
     expect(hosts[0]).toMatchObject({ port: 2222, jumpHost: 'web1' });
     // The stable JSON shape: exactly these keys, documented in the README.
-    expect(Object.keys(hosts[0]!).sort()).toEqual(['address', 'auth', 'createdAt', 'credential', 'groups', 'id', 'jumpHost', 'name', 'notes', 'port', 'tags', 'updatedAt', 'user']);
+    expect(Object.keys(hosts[0]!).sort()).toEqual([
+      'address',
+      'auth',
+      'createdAt',
+      'credential',
+      'groups',
+      'id',
+      'jumpHost',
+      'name',
+      'notes',
+      'port',
+      'tags',
+      'updatedAt',
+      'user',
+    ]);
     expect(list.out + list.err).not.toMatch(/PRIVATE KEY|cli test passphrase/);
     const show = opsdeck(['host', 'show', 'web1']);
     expect(show.out).toMatch(/Address:\s+198\.18\.0\.11:22/);

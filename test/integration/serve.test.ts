@@ -21,7 +21,10 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
       let body = '';
@@ -119,9 +122,18 @@ describe('WebSocket API', () => {
   it('answers contract calls, validates input and pushes events', async () => {
     const ws = await connect({ token: server.token, origin: origin() });
     expect(await call(ws, 1, 'vault.status', {})).toMatchObject({ ok: true, value: { state: 'missing' } });
-    expect(await call(ws, 2, 'vault.create', { passphrase: 'short' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'passphrase' } });
-    expect(await call(ws, 3, 'vault.create', { passphrase: 'long enough passphrase' })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
-    expect(await call(ws, 4, 'hosts.add', { name: 'w', address: '10.0.0.1', port: 0 })).toMatchObject({ ok: false, error: { field: 'port' } });
+    expect(await call(ws, 2, 'vault.create', { passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'passphrase' },
+    });
+    expect(await call(ws, 3, 'vault.create', { passphrase: 'long enough passphrase' })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+    expect(await call(ws, 4, 'hosts.add', { name: 'w', address: '10.0.0.1', port: 0 })).toMatchObject({
+      ok: false,
+      error: { field: 'port' },
+    });
     expect(await call(ws, 5, 'no.such.method', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     const event = new Promise((resolve) =>
       ws.on('message', (d: Buffer) => {

@@ -19,6 +19,7 @@ let fleet: LabHost[];
 class Screen {
   text = '';
   bytes = 0;
+  skipped = 0;
   lastSeq = 0;
   closed: EventPayload<'terminal.closed'> | null = null;
   acking = true;
@@ -28,6 +29,7 @@ class Screen {
   constructor(readonly id: string) {}
 
   data(p: EventPayload<'terminal.data'>): void {
+    this.skipped += p.skipped ?? 0;
     this.text += this.decoder.write(Buffer.from(p.data, 'base64'));
     this.bytes += p.bytes;
     this.lastSeq = p.seq;
@@ -185,7 +187,7 @@ describe('terminals on the test fleet', () => {
     await screen.ackAll();
     await screen.until(atPrompt, 5_000, 'the prompt after Ctrl-C (paused)');
     console.log(`[terminals] Ctrl-C while paused: prompt after ${Date.now() - t1} ms, ${screen.bytes - bytesAtInterrupt} bytes`);
-    expect(screen.text).toContain('of output skipped after the interrupt');
+    expect(screen.skipped).toBeGreaterThan(0);
     expect(screen.bytes - bytesAtInterrupt).toBeLessThan(HIGH_WATERMARK + 512 * 1024);
     const m1 = marker(40);
     await send(s.id, `${m1.cmd}\r`);

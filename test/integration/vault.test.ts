@@ -44,7 +44,16 @@ describe('encryption at rest', () => {
     // Keep the database open so the write-ahead log still holds the recent pages.
     const files = filesOf(core);
     expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
-    const secrets = ['zebra-payments-db', 'payments.internal.example', 'dbadmin', 'pci-scope', 'SecretNoteMarker', 'Hunter2-UniquePassword', 'deploy-key', keyText.split('\n')[1]!];
+    const secrets = [
+      'zebra-payments-db',
+      'payments.internal.example',
+      'dbadmin',
+      'pci-scope',
+      'SecretNoteMarker',
+      'Hunter2-UniquePassword',
+      'deploy-key',
+      keyText.split('\n')[1]!,
+    ];
     for (const file of files) {
       const bytes = readFileSync(file);
       for (const s of secrets) expect(bytes.includes(Buffer.from(s)), `${s} in ${file}`).toBe(false);
@@ -72,7 +81,10 @@ describe('passphrases', () => {
     const header = readFileSync(core.vault.headerPath);
     const db = readFileSync(core.vault.path);
     const r = await core.call('vault.unlock', { passphrase: 'wrong passphrase' });
-    expect(r).toEqual({ ok: false, error: { code: 'WRONG_PASSPHRASE', message: 'Wrong passphrase. The vault stays locked.', field: 'passphrase' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE', message: 'Wrong passphrase. The vault stays locked.', field: 'passphrase' },
+    });
     expect(core.vault.state()).toBe('locked');
     expect(readFileSync(core.vault.headerPath).equals(header)).toBe(true);
     expect(readFileSync(core.vault.path).equals(db)).toBe(true);
@@ -101,7 +113,10 @@ describe('passphrases', () => {
     });
     await core.invoke('vault.changePassphrase', { current: 'old passphrase', next: 'new passphrase' });
     expect(readFileSync(core.vault.path).equals(dbBefore)).toBe(true);
-    expect(await core.call('vault.unlock', { passphrase: 'old passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await core.call('vault.unlock', { passphrase: 'old passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     await core.invoke('vault.unlock', { passphrase: 'new passphrase' });
     expect((await core.invoke('hosts.list', {})).map((h) => h.name)).toEqual(['survivor']);
     core.close();
@@ -131,7 +146,10 @@ describe('passphrases', () => {
     await core.invoke('vault.create', { passphrase: 'some passphrase' });
     await core.invoke('vault.lock', {});
     writeFileSync(core.vault.headerPath, '{"format":"nope"');
-    expect(await core.call('vault.unlock', { passphrase: 'some passphrase' })).toMatchObject({ ok: false, error: { code: 'VAULT_CORRUPT' } });
+    expect(await core.call('vault.unlock', { passphrase: 'some passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_CORRUPT' },
+    });
     core.close();
   });
 
@@ -140,7 +158,10 @@ describe('passphrases', () => {
     await core.invoke('vault.create', { passphrase: 'first passphrase' });
     core.close();
     const again = new Core({ path: core.vault.path, insecureTestKdf: true, log: () => undefined });
-    expect(await again.call('vault.create', { passphrase: 'second passphrase' })).toMatchObject({ ok: false, error: { code: 'VAULT_EXISTS' } });
+    expect(await again.call('vault.create', { passphrase: 'second passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_EXISTS' },
+    });
     again.close();
   });
 });
@@ -165,9 +186,13 @@ describe('crash safety', () => {
     const core = freshCore();
     await core.invoke('vault.create', { passphrase: 'crash passphrase' });
     core.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'helpers', 'write-loop.ts'), core.vault.path, 'crash passphrase'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'helpers', 'write-loop.ts'), core.vault.path, 'crash passphrase'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let lastCommitted = -1;
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -216,7 +241,9 @@ describe('credentials', () => {
       ok: false,
       error: { code: 'KEY_FILE', message: expect.stringMatching(/passphrase is wrong/) as string },
     });
-    expect(await core.invoke('credentials.add', { kind: 'private-key', name: 'k2', path: enc, passphrase: 'key-pass' })).toMatchObject({ hasPassphrase: true });
+    expect(await core.invoke('credentials.add', { kind: 'private-key', name: 'k2', path: enc, passphrase: 'key-pass' })).toMatchObject({
+      hasPassphrase: true,
+    });
 
     const listed = JSON.stringify(await core.invoke('credentials.list', {}));
     expect(listed).not.toContain('PRIVATE KEY');
@@ -258,7 +285,10 @@ describe('credentials', () => {
     await core.invoke('vault.create', { passphrase: 'cred passphrase' });
     await core.invoke('credentials.add', { kind: 'password', name: 'pw', password: 'secret' });
     await core.invoke('hosts.add', { name: 'h', address: '10.0.0.9', credential: 'pw' });
-    expect(await core.call('credentials.remove', { name: 'pw' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/used by h/) as string } });
+    expect(await core.call('credentials.remove', { name: 'pw' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/used by h/) as string },
+    });
     core.close();
   });
 });
@@ -270,12 +300,27 @@ describe('hosts', () => {
     await core.invoke('hosts.add', { name: 'bastion', address: '10.0.0.1' });
     await core.invoke('hosts.add', { name: 'inner', address: '10.0.1.1', jumpHost: 'bastion' });
     await core.invoke('hosts.add', { name: 'deep', address: '10.0.2.1', jumpHost: 'inner' });
-    expect(await core.call('hosts.add', { name: 'BASTION', address: '10.0.0.5' })).toMatchObject({ ok: false, error: { code: 'DUPLICATE', field: 'name' } });
-    expect(await core.call('hosts.add', { name: 'x', address: '10.0.0.5', jumpHost: 'ghost' })).toMatchObject({ ok: false, error: { field: 'jumpHost' } });
-    expect(await core.call('hosts.add', { name: 'x', address: '10.0.0.5', credential: 'ghost' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'credential' } });
+    expect(await core.call('hosts.add', { name: 'BASTION', address: '10.0.0.5' })).toMatchObject({
+      ok: false,
+      error: { code: 'DUPLICATE', field: 'name' },
+    });
+    expect(await core.call('hosts.add', { name: 'x', address: '10.0.0.5', jumpHost: 'ghost' })).toMatchObject({
+      ok: false,
+      error: { field: 'jumpHost' },
+    });
+    expect(await core.call('hosts.add', { name: 'x', address: '10.0.0.5', credential: 'ghost' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'credential' },
+    });
     const cycle = await core.call('hosts.update', { name: 'bastion', patch: { jumpHost: 'deep' } });
-    expect(cycle).toMatchObject({ ok: false, error: { field: 'jumpHost', message: expect.stringMatching(/cycle: deep → inner → bastion/) as string } });
-    expect(await core.call('hosts.remove', { name: 'inner' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/jump host of deep/) as string } });
+    expect(cycle).toMatchObject({
+      ok: false,
+      error: { field: 'jumpHost', message: expect.stringMatching(/cycle: deep → inner → bastion/) as string },
+    });
+    expect(await core.call('hosts.remove', { name: 'inner' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/jump host of deep/) as string },
+    });
     // Renaming the jump host keeps the reference.
     await core.invoke('hosts.update', { name: 'bastion', patch: { name: 'gateway' } });
     expect((await core.invoke('hosts.get', { name: 'inner' })).jumpHost).toBe('gateway');

@@ -38,7 +38,7 @@ export function resolveTarget(name: string, hosts: HostsRepo, credentials: Crede
   };
   const jumps: SshEndpoint[] = [];
   const seen = new Set([host.name]);
-  for (let j = host.jumpHost; j; ) {
+  for (let j = host.jumpHost; j;) {
     if (seen.has(j)) throw new OpsError('VALIDATION', `Jump host cycle through ${j}.`, 'jumpHost');
     seen.add(j);
     const jh = hosts.get(j);
@@ -57,7 +57,10 @@ export function selectHosts(all: Host[], sel: { hosts: string[]; tags: string[];
   for (const n of sel.hosts) if (!byName.has(n.toLowerCase())) throw new OpsError('NOT_FOUND', `No host named "${n}".`, 'hosts');
   const names = new Set(sel.hosts.map((n) => n.toLowerCase()));
   const picked = all.filter(
-    (h) => names.has(h.name.toLowerCase()) || h.tags.some((t) => sel.tags.includes(t)) || h.groups.some((g) => sel.groups.some((sg) => sg.toLowerCase() === g.toLowerCase())),
+    (h) =>
+      names.has(h.name.toLowerCase()) ||
+      h.tags.some((t) => sel.tags.includes(t)) ||
+      h.groups.some((g) => sel.groups.some((sg) => sg.toLowerCase() === g.toLowerCase())),
   );
   if (picked.length === 0) throw new OpsError('NOT_FOUND', 'No host matches those tags or groups.', 'hosts');
   return picked;

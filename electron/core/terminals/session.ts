@@ -24,6 +24,8 @@ const CLOSE_GRACE_MS = 3_000;
 /** Ctrl-C, Ctrl-\ and Ctrl-Z: the keys on which a tty flushes its pending output (POSIX ISIG without NOFLSH). */
 // eslint-disable-next-line no-control-regex
 const INTERRUPTS = /[\x03\x1a\x1c]/;
+/** The client is "behind" (a flood, not an interactive moment) with this much output unacknowledged. */
+const BEHIND_BYTES = 64 * 1024;
 
 type Closed = EventPayload<'terminal.closed'>;
 
@@ -40,10 +42,6 @@ export interface SessionInfo {
   label: string;
   cols: number;
   rows: number;
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
 }
 
 export class ShellSession {
@@ -109,7 +107,7 @@ export class ShellSession {
     if (this.ended) return;
     this.channel.write(data);
     this.recorder?.input(text);
-    if (this.paused && INTERRUPTS.test(text)) this.discardBacklog();
+    if (INTERRUPTS.test(text) && this.flow.unacked >= BEHIND_BYTES) this.interrupted();
   }
 
   resize(cols: number, rows: number): void {
@@ -163,10 +161,10 @@ export class ShellSession {
    * Ctrl-C during a flood. The remote tty flushes its own queue on the interrupt, but up to the SSH
    * window (2 MiB in ssh2) of output produced before it is already on its way or waiting here, and
    * a terminal renders short lines (`yes`) at only a few MB/s: seconds of stale output before the
-   * prompt. Only while paused (the client is behind, so this is a flood) we do what the tty does and
-   * drop what waits here, and say so in the terminal, so the interrupt shows within a fraction of a second.
+   * prompt. So, only while the client is behind, we do what the tty does: drop what waits here and
+   * mark the next event (`skipped`), so the client can drop what it still holds from before it.
    */
-  private discardBacklog(): void {
+  private interrupted(): void {
     let dropped = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
@@ -179,11 +177,8 @@ export class ShellSession {
     } finally {
       this.discarding = false;
     }
-    if (dropped === 0) return;
-    const note = Buffer.from(`\r\n\x1b[0;2m── ${formatBytes(dropped)} of output skipped after the interrupt ──\x1b[0m\r\n`);
-    this.pending = [note];
-    this.pendingBytes = note.length;
-    this.flush();
+    const seq = this.flow.sent(0);
+    this.hooks.data({ id: this.id, seq, data: '', bytes: 0, skipped: dropped });
   }
 
   private readonly onOutput = (buf: Buffer): void => {

@@ -37,7 +37,8 @@ export function openEncrypted(path: string, dataKey: Buffer): Db {
   } catch (e) {
     db.close();
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB') throw new OpsError('VAULT_CORRUPT', `The vault database ${path} does not match its header (wrong key or damaged file).`);
+    if (code === 'SQLITE_NOTADB')
+      throw new OpsError('VAULT_CORRUPT', `The vault database ${path} does not match its header (wrong key or damaged file).`);
     if (e instanceof OpsError) throw e;
     throw new OpsError('VAULT_CORRUPT', `Cannot open the vault database ${path}: ${(e as Error).message}`);
   }

@@ -96,7 +96,8 @@ export class Vault {
     const header = readHeader(this.headerPath);
     assertAboveFloor(header.kdf, this.insecureTestKdf);
     const dataKey = await unwrapDataKey(header, current).catch((e: unknown) => {
-      if (e instanceof OpsError && e.code === 'WRONG_PASSPHRASE') throw new OpsError('WRONG_PASSPHRASE', 'The current passphrase is wrong. Nothing was changed.', 'current');
+      if (e instanceof OpsError && e.code === 'WRONG_PASSPHRASE')
+        throw new OpsError('WRONG_PASSPHRASE', 'The current passphrase is wrong. Nothing was changed.', 'current');
       throw e;
     });
     try {

@@ -6,6 +6,11 @@ const [path, passphrase] = process.argv.slice(2) as [string, string];
 const core = new Core({ path, insecureTestKdf: true });
 await core.invoke('vault.unlock', { passphrase });
 for (let i = 0; ; i++) {
-  await core.invoke('hosts.add', { name: `crash-${i}`, address: `10.1.${Math.floor(i / 250)}.${i % 250}`, tags: ['crash'], notes: 'x'.repeat(2000) });
+  await core.invoke('hosts.add', {
+    name: `crash-${i}`,
+    address: `10.1.${Math.floor(i / 250)}.${i % 250}`,
+    tags: ['crash'],
+    notes: 'x'.repeat(2000),
+  });
   process.stdout.write(`${i}\n`);
 }

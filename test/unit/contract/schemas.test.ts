@@ -30,7 +30,9 @@ describe('inventory schemas', () => {
   it.each(['198.18.0.11', 'example.com', 'db-1.internal.', '::1', 'fe80::1', '[2001:db8::1]'])('accepts address %s', (a) =>
     expect(Address.safeParse(a).success).toBe(true),
   );
-  it.each(['', 'a b', 'host;id', '-oProxyCommand=x', 'a..b'])('rejects address %j', (a) => expect(Address.safeParse(a).success).toBe(false));
+  it.each(['', 'a b', 'host;id', '-oProxyCommand=x', 'a..b'])('rejects address %j', (a) =>
+    expect(Address.safeParse(a).success).toBe(false),
+  );
 
   it('strips brackets from IPv6 literals', () => expect(Address.parse('[2001:db8::1]')).toBe('2001:db8::1'));
 

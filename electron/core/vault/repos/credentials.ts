@@ -32,7 +32,14 @@ function readKeyFile(path: string): string {
     data = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable (permission denied)' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'is not readable (permission denied)'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : `cannot be read (${code ?? 'error'})`;
     throw new OpsError('KEY_FILE', `Key file ${path} ${why}.`, 'path');
   }
   if (data.length > MAX_KEY_FILE) throw new OpsError('KEY_FILE', `Key file ${path} is too large to be a private key.`, 'path');
@@ -44,15 +51,26 @@ export class CredentialsRepo {
 
   list(): Credential[] {
     const rows = this.db().prepare('SELECT * FROM credentials ORDER BY name COLLATE NOCASE').all() as Row[];
-    const users = this.db().prepare('SELECT credential_id AS id, name FROM hosts WHERE credential_id IS NOT NULL ORDER BY name').all() as { id: string; name: string }[];
-    return rows.map((r) => this.toModel(r, users.filter((u) => u.id === r.id).map((u) => u.name)));
+    const users = this.db().prepare('SELECT credential_id AS id, name FROM hosts WHERE credential_id IS NOT NULL ORDER BY name').all() as {
+      id: string;
+      name: string;
+    }[];
+    return rows.map((r) =>
+      this.toModel(
+        r,
+        users.filter((u) => u.id === r.id).map((u) => u.name),
+      ),
+    );
   }
 
   get(name: string): Credential {
     const row = this.db().prepare('SELECT * FROM credentials WHERE name = ?').get(name) as Row | undefined;
     if (!row) throw new OpsError('NOT_FOUND', `No credential named "${name}".`, 'credential');
     const users = this.db().prepare('SELECT name FROM hosts WHERE credential_id = ? ORDER BY name').all(row.id) as { name: string }[];
-    return this.toModel(row, users.map((u) => u.name));
+    return this.toModel(
+      row,
+      users.map((u) => u.name),
+    );
   }
 
   idOf(name: string): string {
@@ -66,11 +84,15 @@ export class CredentialsRepo {
     let secret: CredentialSecret;
     let meta = { keyType: null as string | null, fingerprint: null as string | null, comment: null as string | null, hasPassphrase: false };
     if (input.kind === 'private-key') {
-      if (!input.privateKey === !input.path) throw new OpsError('VALIDATION', 'Give either the private key text or the path of a key file.', 'privateKey');
+      if (!input.privateKey === !input.path)
+        throw new OpsError('VALIDATION', 'Give either the private key text or the path of a key file.', 'privateKey');
       const source = input.path ?? 'The pasted key';
       const text = input.path ? readKeyFile(input.path) : (input.privateKey ?? '');
       const info = inspectPrivateKey(text, input.passphrase, source, input.path ? 'path' : 'privateKey');
-      secret = info.encrypted && input.passphrase ? { kind: 'private-key', privateKey: text, passphrase: input.passphrase } : { kind: 'private-key', privateKey: text };
+      secret =
+        info.encrypted && input.passphrase
+          ? { kind: 'private-key', privateKey: text, passphrase: input.passphrase }
+          : { kind: 'private-key', privateKey: text };
       meta = { keyType: info.keyType, fingerprint: info.fingerprint, comment: info.comment, hasPassphrase: info.encrypted };
     } else {
       secret = { kind: 'password', password: input.password };
@@ -81,7 +103,17 @@ export class CredentialsRepo {
           `INSERT INTO credentials (id, name, kind, secret, key_type, fingerprint, comment, has_passphrase, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, input.name, input.kind, JSON.stringify(secret), meta.keyType, meta.fingerprint, meta.comment, meta.hasPassphrase ? 1 : 0, now());
+        .run(
+          id,
+          input.name,
+          input.kind,
+          JSON.stringify(secret),
+          meta.keyType,
+          meta.fingerprint,
+          meta.comment,
+          meta.hasPassphrase ? 1 : 0,
+          now(),
+        );
     } catch (e) {
       if (isUniqueViolation(e)) throw new OpsError('DUPLICATE', `A credential named "${input.name}" already exists.`, 'name');
       throw e;
@@ -118,4 +150,3 @@ export class CredentialsRepo {
     };
   }
 }
-

@@ -23,7 +23,9 @@ export class GroupsRepo {
 
   add(name: string, description: string): Group {
     try {
-      this.db().prepare('INSERT INTO groups (id, name, description, created_at) VALUES (?, ?, ?, ?)').run(newId(), name, description, now());
+      this.db()
+        .prepare('INSERT INTO groups (id, name, description, created_at) VALUES (?, ?, ?, ?)')
+        .run(newId(), name, description, now());
     } catch (e) {
       if (isUniqueViolation(e)) throw new OpsError('DUPLICATE', `A group named "${name}" already exists.`, 'name');
       throw e;

@@ -15,7 +15,9 @@ export class HostKeysRepo implements HostKeyStore {
   constructor(private readonly db: () => Db) {}
 
   lookup(host: string, port: number): Promise<KnownKey[]> {
-    const rows = this.db().prepare('SELECT key_type, key FROM known_host_keys WHERE host = ? AND port = ?').all(host.toLowerCase(), port) as {
+    const rows = this.db()
+      .prepare('SELECT key_type, key FROM known_host_keys WHERE host = ? AND port = ?')
+      .all(host.toLowerCase(), port) as {
       key_type: string;
       key: string;
     }[];
@@ -33,7 +35,9 @@ export class HostKeysRepo implements HostKeyStore {
   }
 
   list(): StoredHostKey[] {
-    return this.db().prepare('SELECT host, port, key_type AS keyType, fingerprint, added_at AS addedAt FROM known_host_keys ORDER BY host, port').all() as StoredHostKey[];
+    return this.db()
+      .prepare('SELECT host, port, key_type AS keyType, fingerprint, added_at AS addedAt FROM known_host_keys ORDER BY host, port')
+      .all() as StoredHostKey[];
   }
 
   /** The explicit "forget old key" step after a host was legitimately reinstalled. */

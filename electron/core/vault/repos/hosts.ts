@@ -56,7 +56,10 @@ export class HostsRepo {
     const groups = this.db()
       .prepare('SELECT g.name FROM host_groups hg JOIN groups g ON g.id = hg.group_id WHERE hg.host_id = ? ORDER BY g.name COLLATE NOCASE')
       .all(row.id) as { name: string }[];
-    return toModel(row, groups.map((g) => g.name));
+    return toModel(
+      row,
+      groups.map((g) => g.name),
+    );
   }
 
   add(input: z.output<typeof HostInput>): Host {
@@ -69,7 +72,20 @@ export class HostsRepo {
         db.prepare(
           `INSERT INTO hosts (id, name, address, port, user, auth, credential_id, jump_host_id, tags, notes, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(id, input.name, input.address, input.port, input.user ?? this.defaultUser(), refs.auth, refs.credentialId, refs.jumpId, JSON.stringify(uniq(input.tags)), input.notes, stamp, stamp);
+        ).run(
+          id,
+          input.name,
+          input.address,
+          input.port,
+          input.user ?? this.defaultUser(),
+          refs.auth,
+          refs.credentialId,
+          refs.jumpId,
+          JSON.stringify(uniq(input.tags)),
+          input.notes,
+          stamp,
+          stamp,
+        );
       } catch (e) {
         if (isUniqueViolation(e)) throw new OpsError('DUPLICATE', `A host named "${input.name}" already exists.`, 'name');
         throw e;
@@ -118,7 +134,11 @@ export class HostsRepo {
     const host = this.get(name);
     const dependants = this.db().prepare('SELECT name FROM hosts WHERE jump_host_id = ? ORDER BY name').all(host.id) as { name: string }[];
     if (dependants.length > 0) {
-      throw new OpsError('VALIDATION', `"${name}" is the jump host of ${dependants.map((d) => d.name).join(', ')}. Change those hosts first.`, 'name');
+      throw new OpsError(
+        'VALIDATION',
+        `"${name}" is the jump host of ${dependants.map((d) => d.name).join(', ')}. Change those hosts first.`,
+        'name',
+      );
     }
     this.db().prepare('DELETE FROM hosts WHERE id = ?').run(host.id);
   }
@@ -132,25 +152,30 @@ export class HostsRepo {
       kind = cred.kind;
     }
     const effective: AuthMethod = auth ?? (kind === 'password' ? 'password' : kind === 'private-key' ? 'key' : 'agent');
-    if (effective === 'key' && kind === 'password') throw new OpsError('VALIDATION', `Credential "${credential}" is a password, but the auth method is key.`, 'credential');
+    if (effective === 'key' && kind === 'password')
+      throw new OpsError('VALIDATION', `Credential "${credential}" is a password, but the auth method is key.`, 'credential');
     if ((effective === 'password' || effective === 'keyboard-interactive') && kind === 'private-key') {
       throw new OpsError('VALIDATION', `Credential "${credential}" is a private key, but the auth method is ${effective}.`, 'credential');
     }
-    if (effective === 'password' && !credentialId) throw new OpsError('VALIDATION', 'Password auth needs a password credential.', 'credential');
-    if (effective === 'key' && !credentialId) throw new OpsError('VALIDATION', 'Key auth needs a private key credential (or use the SSH agent).', 'credential');
+    if (effective === 'password' && !credentialId)
+      throw new OpsError('VALIDATION', 'Password auth needs a password credential.', 'credential');
+    if (effective === 'key' && !credentialId)
+      throw new OpsError('VALIDATION', 'Key auth needs a private key credential (or use the SSH agent).', 'credential');
     return { credentialId, auth: effective, jumpId: jumpHost ? this.resolveJump(selfId, jumpHost) : null };
   }
 
   /** The jump host must exist and following jump hosts from it must never come back to this host. */
   private resolveJump(selfId: string, jumpName: string): string {
-    const jump = this.db().prepare('SELECT id, name, jump_host_id FROM hosts WHERE name = ?').get(jumpName) as { id: string; name: string; jump_host_id: string | null } | undefined;
+    const jump = this.db().prepare('SELECT id, name, jump_host_id FROM hosts WHERE name = ?').get(jumpName) as
+      { id: string; name: string; jump_host_id: string | null } | undefined;
     if (!jump) throw new OpsError('VALIDATION', `Unknown jump host "${jumpName}". Add it first.`, 'jumpHost');
     const next = this.db().prepare('SELECT id, name, jump_host_id FROM hosts WHERE id = ?');
     const chain: string[] = [];
     let cursor: { id: string; name: string; jump_host_id: string | null } | undefined = jump;
     while (cursor) {
       chain.push(cursor.name);
-      if (cursor.id === selfId) throw new OpsError('VALIDATION', `Jump host cycle: ${chain.join(' → ')} leads back to this host.`, 'jumpHost');
+      if (cursor.id === selfId)
+        throw new OpsError('VALIDATION', `Jump host cycle: ${chain.join(' → ')} leads back to this host.`, 'jumpHost');
       if (chain.length > 32) throw new OpsError('VALIDATION', 'Jump host chain is longer than 32 hops.', 'jumpHost');
       cursor = cursor.jump_host_id ? (next.get(cursor.jump_host_id) as typeof cursor) : undefined;
     }

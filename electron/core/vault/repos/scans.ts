@@ -40,7 +40,9 @@ export class ScansRepo {
   /** The newest scans of a host; `successfulOnly` skips failed ones (drift compares facts). */
   latest(hostId: string, count: number, successfulOnly = false): HostScan[] {
     const rows = this.db()
-      .prepare(`SELECT data FROM scans WHERE host_id = ? ${successfulOnly ? "AND status != 'failed'" : ''} ORDER BY started_at DESC LIMIT ?`)
+      .prepare(
+        `SELECT data FROM scans WHERE host_id = ? ${successfulOnly ? "AND status != 'failed'" : ''} ORDER BY started_at DESC LIMIT ?`,
+      )
       .all(hostId, count) as { data: string }[];
     return rows.map((r) => parse(r.data));
   }
