@@ -1,14 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 
+// Electron smoke tests: they run where Electron's binary exists and skip with the reason elsewhere.
 const binary = electronBinary();
 if (!binary.path) console.log(`Electron smoke tests SKIPPED: ${binary.missing}. They run where Electron's binary is installed.`);
 
-// Electron smoke tests: they run where Electron's binary exists and skip with the reason elsewhere.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   workers: 1,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? '../../test-results/electron.json' }]],
+  outputDir: `${root}test-results/electron-artifacts`,
+  reporter: [['list'], ['json', { outputFile: `${root}test-results/electron.json` }]],
 });
