@@ -1,7 +1,7 @@
 // The topology map at 2,000 services on 250 hosts with 4,000 edges, in headless Chromium: layout
 // time (in the worker), time to first render, frame times while panning and zooming, and whether
 // the drawing is readable. The baseline is the same pipeline with a naive grid layout, in the same run.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { median, result, type Bench } from './types';
@@ -64,7 +64,9 @@ export const mapRender: Bench = {
         aspect: Math.max(...checks.map((c) => c.aspect)),
       };
       const counts = runs.tiers[0]!.counts;
-      const ok = readable && ours.layoutMs < GOALS.layoutMs && ours.firstRenderMs < GOALS.firstRenderMs && ours.frame < GOALS.frameMs;
+      const inWorker = runs.tiers.every((r) => r.inWorker);
+      const ok =
+        readable && inWorker && ours.layoutMs < GOALS.layoutMs && ours.firstRenderMs < GOALS.firstRenderMs && ours.frame < GOALS.frameMs;
       const value = ours.layoutMs + ours.firstRenderMs;
       const baseline = grid.layoutMs + grid.firstRenderMs;
       return result({
@@ -76,7 +78,7 @@ export const mapRender: Bench = {
         ok,
         note: [
           `graph: ${counts.hosts} hosts, ${counts.services} services, ${counts.edges} edges, ${counts.externals} externals; medians of ${RUNS} runs; value = layout + first render`,
-          `layout ${ours.layoutMs} ms (worker ${ours.workerMs} ms) | grid ${grid.layoutMs} ms (worker ${grid.workerMs} ms)`,
+          `layout ${ours.layoutMs} ms (${inWorker ? 'in the Web Worker' : 'NOT in the worker'}: ${ours.workerMs} ms inside it) | grid ${grid.layoutMs} ms (${grid.workerMs} ms)`,
           `first render ${ours.firstRenderMs} ms | grid ${grid.firstRenderMs} ms`,
           `pan/zoom frames median ${ours.frame} ms, p95 ${ours.frameP95} ms (${ours.paints} paints in 3 s) | grid ${grid.frame} / ${grid.frameP95} ms`,
           `same motion, full detail every frame: median ${ours.frameFull} ms, p95 ${ours.frameFullP95} ms | grid ${grid.frameFull} / ${grid.frameFullP95} ms`,
@@ -87,6 +89,7 @@ export const mapRender: Bench = {
     } finally {
       await browser.close();
       await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   },
 };

@@ -4,7 +4,7 @@
  */
 import { HOST_HEADER } from '../layout/sizes';
 import { isLocalLoop } from '../model/neighbours';
-import { edgeLabel, externalSubtitle, hostSubtitle, serviceDetail } from '../model/labels';
+import { edgeLabel, emptyHostNote, externalSubtitle, hostSubtitle, serviceDetail } from '../model/labels';
 import { edgeCurve, pointAt } from '../render/edgeGeometry';
 import { glyphPath } from '../render/glyphs';
 import { statusColor } from '../render/paintGroups';
@@ -60,7 +60,7 @@ export function renderSvg(scene: Scene, style: SceneStyle, p: Palette): string {
       ),
     );
     if (h.services.length === 0)
-      out.push(text(r.x + 10, r.y + HOST_HEADER + 12, fit(h.host.failure ?? 'No services', 12, 400, r.w - 20), 12, p.muted));
+      out.push(text(r.x + 10, r.y + HOST_HEADER + 12, fit(emptyHostNote(h.host), 12, 400, r.w - 20), 12, p.muted));
     out.push('</g>');
   }
 

@@ -11,7 +11,7 @@ export const SERVICE_GAP = 8;
 export const HOST_PAD = 10;
 /** Room for the host's name and status above its services. */
 export const HOST_HEADER = 34;
-export const EMPTY_HOST_W = 190;
+export const EMPTY_HOST_W = 220;
 export const EMPTY_HOST_BODY = 30;
 export const EXTERNAL_W = 170;
 export const EXTERNAL_H = 40;

@@ -5,15 +5,23 @@ import type { ExternalNode, GraphEdge } from './types';
 
 export function hostSubtitle(h: MapHost): string {
   switch (h.status) {
+    // Short: the header has little room; the body and the panel carry the failure's words.
     case 'never':
-      return 'not checked yet';
+      return 'not checked';
     case 'failed':
-      return `check failed${h.failure ? `: ${h.failure}` : ''}`;
+      return 'check failed';
     case 'partial':
       return `${h.address} · partial`;
     default:
       return h.address;
   }
+}
+
+/** What a host without services says in its body: why there is nothing to show. */
+export function emptyHostNote(h: MapHost): string {
+  if (h.status === 'never') return 'No deep check yet';
+  if (h.status === 'failed') return h.failure ?? 'The check failed';
+  return 'No services found';
 }
 
 export function serviceDetail(s: Service): string {

@@ -1,6 +1,5 @@
 /** The panel for a selected host: status, facts, services (click to select), findings, connections. */
 import { RelativeTime, StatusBadge, KindTag } from '../../host/ScanBits';
-import { hostSubtitle } from '../model/labels';
 import type { HostNode, MapGraph } from '../model/types';
 import { Connections } from './Connections';
 import { Findings } from './Findings';
@@ -28,7 +27,7 @@ export function HostFacts({ graph, node, onPick }: { graph: MapGraph; node: Host
       <header className="map-panel-head">
         <span className="map-panel-kind">Host</span>
         <h2 data-testid="map-panel-title">{node.name}</h2>
-        <StatusBadge status={h.status} title={h.failure ?? undefined} />
+        <StatusBadge status={h.status} title={h.failure ?? undefined} testId="map-panel-status" />
       </header>
       <HostActions host={node.name} />
       <FactList
@@ -36,7 +35,7 @@ export function HostFacts({ graph, node, onPick }: { graph: MapGraph; node: Host
           ['Address', <span className="mono">{h.address}</span>],
           ['Last check', <RelativeTime iso={h.lastScan} empty="never" />],
           ['System', os],
-          ['Problem', h.status === 'failed' || h.status === 'never' ? hostSubtitle(h) : null],
+          ['Problem', h.status === 'failed' ? (h.failure ?? 'The check failed') : h.status === 'never' ? 'Never deep-checked' : null],
           ['Tags', h.tags.length ? <Chips items={h.tags} /> : null],
           ['Groups', h.groups.length ? <Chips items={h.groups} /> : null],
         ]}

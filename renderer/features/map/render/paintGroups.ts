@@ -1,7 +1,7 @@
 /** Host groups (box, status, name) and external endpoints (dashed pill, address). */
 import type { MapHost } from '../../../../shared/contract/checks';
 import { EXTERNAL_H, HOST_HEADER } from '../layout/sizes';
-import { externalSubtitle, hostSubtitle } from '../model/labels';
+import { emptyHostNote, externalSubtitle, hostSubtitle } from '../model/labels';
 import type { ExternalNode, HostNode } from '../model/types';
 import { mix } from './color';
 import { glyph } from './glyphs';
@@ -98,13 +98,7 @@ export function paintHostHeaders(pc: PaintContext): void {
     if (h.services.length === 0) {
       ctx.font = font(12);
       ctx.fillStyle = p.muted;
-      const body =
-        status === 'never'
-          ? 'Run a deep check to see its services'
-          : status === 'failed'
-            ? (h.host.failure ?? 'Check failed')
-            : 'No services found';
-      ctx.fillText(fitText(ctx, body, r.w - 20), r.x + 10, r.y + HOST_HEADER + 12);
+      ctx.fillText(fitText(ctx, emptyHostNote(h.host), r.w - 20), r.x + 10, r.y + HOST_HEADER + 12);
     }
   }
   ctx.globalAlpha = 1;

@@ -47,7 +47,9 @@ export function makeSnapshot(scene: Scene, style: SceneStyle, palette: Palette, 
     width: canvas.width,
     height: canvas.height,
     dpr: 1,
-    fast: false,
+    // It stands in for frames while the view moves, which leave text out anyway; text is also
+    // most of what a full paint costs, and this one runs on the main thread.
+    fast: true,
   });
   return { canvas, scale, x, y };
 }

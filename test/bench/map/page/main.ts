@@ -68,6 +68,7 @@ async function run(strategy: LayoutStrategy): Promise<PageResult> {
   const t1 = performance.now();
   const layout = await client.layout(input);
   const layoutMs = performance.now() - t1;
+  const inWorker = client.offMainThread;
 
   const t2 = performance.now();
   const view = new MapView(canvas);
@@ -87,6 +88,7 @@ async function run(strategy: LayoutStrategy): Promise<PageResult> {
   lastView = view;
   return {
     strategy,
+    inWorker,
     graphMs,
     layoutMs,
     workerMs: layout.ms,

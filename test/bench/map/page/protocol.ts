@@ -11,6 +11,8 @@ export interface FrameStats {
 
 export interface PageResult {
   strategy: string;
+  /** The layout ran in the Web Worker (not the main-thread fall-back). */
+  inWorker: boolean;
   graphMs: number;
   layoutMs: number;
   workerMs: number;
