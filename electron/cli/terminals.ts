@@ -36,11 +36,15 @@ async function open(core: Core, host: string, acceptNew: boolean): Promise<Extra
     if (r.status === 'failed') throw new OpsError('INTERNAL', r.message);
     const q = r.question;
     if (!acceptNew) {
-      process.stderr.write(`The authenticity of ${q.hop} (${q.address}:${q.port}) can't be established.\n${q.keyType} key fingerprint is ${q.fingerprint}.\n`);
+      process.stderr.write(
+        `The authenticity of ${q.hop} (${q.address}:${q.port}) can't be established.\n${q.keyType} key fingerprint is ${q.fingerprint}.\n`,
+      );
       const answer = await ask('Trust this key and keep it in the vault (yes/no)? ');
-      if (answer !== 'yes') throw new OpsError('VALIDATION', `Host key of ${q.hop} not trusted (use --accept-new to trust new keys without asking).`);
+      if (answer !== 'yes')
+        throw new OpsError('VALIDATION', `Host key of ${q.hop} not trusted (use --accept-new to trust new keys without asking).`);
     }
-    if (trust.includes(q.fingerprint)) throw new OpsError('INTERNAL', `${q.hop}: the host key was trusted but the server did not present it again.`);
+    if (trust.includes(q.fingerprint))
+      throw new OpsError('INTERNAL', `${q.hop}: the host key was trusted but the server did not present it again.`);
     trust.push(q.fingerprint);
   }
 }
@@ -92,7 +96,8 @@ function pump(core: Core, id: string): Promise<number> {
         const p = payload as EventPayload<'terminal.data'>;
         // The write callback is our flow control: ack once the local terminal has taken the bytes.
         if (p.id !== id) return;
-        if (p.skipped) process.stdout.write(`\r\n\x1b[2m── ${Math.ceil(p.skipped / 1024)} KiB of output skipped after the interrupt ──\x1b[0m\r\n`);
+        if (p.skipped)
+          process.stdout.write(`\r\n\x1b[2m── ${Math.ceil(p.skipped / 1024)} KiB of output skipped after the interrupt ──\x1b[0m\r\n`);
         process.stdout.write(Buffer.from(p.data, 'base64'), () => void core.invoke('terminals.ack', { id, seq: p.seq }).catch(quiet));
       } else if (event === 'terminal.closed') {
         const p = payload as EventPayload<'terminal.closed'>;

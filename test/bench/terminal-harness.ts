@@ -223,7 +223,9 @@ export async function openTerminal(h: Harness): Promise<Locator> {
   await page.keyboard.press('Control+k');
   await page.getByTestId('switcher-input').fill(h.host.name);
   await page.getByTestId('switcher-input').press('Enter');
-  const pane = page.locator(`[data-testid="terminal-pane"][data-host="${h.host.name}"]`).last();
+  const newest = page.locator(`[data-testid="terminal-pane"][data-host="${h.host.name}"]`).last();
+  // Pin the locator to this pane: a split later adds another pane for the same host.
+  const pane = page.locator(`[data-pane="${await newest.getAttribute('data-pane')}"]`);
   const el = await pane.elementHandle();
   await page.waitForFunction((e) => ['open', 'hostkey', 'failed'].includes(e?.getAttribute('data-status') ?? ''), el, { timeout: 20_000 });
   if ((await pane.getAttribute('data-status')) === 'hostkey') await pane.getByTestId('pane-hostkey-trust').click();

@@ -169,8 +169,9 @@ async function echoLatencies(page: Page, paneIndex: number, count: number): Prom
       if (e.key === 'x') downs.push(performance.now());
     };
     document.addEventListener('keydown', onKey, true);
+    const x0 = (rowsEl.textContent?.match(/x/g) ?? []).length;
     const obs = new MutationObserver(() => {
-      const n = (rowsEl.textContent?.match(/x/g) ?? []).length;
+      const n = (rowsEl.textContent?.match(/x/g) ?? []).length - x0;
       while (lat.length < n && lat.length < downs.length) lat.push(performance.now() - downs[lat.length]!);
     });
     obs.observe(rowsEl, { childList: true, subtree: true, characterData: true });

@@ -202,6 +202,7 @@ test('Ctrl-C interrupts a `yes` flood quickly and the UI stays responsive', asyn
   expect(stopMs).toBeLessThan(2_000);
   await type(page, p, 'echo stopped-$((40+2))\n');
   await expect(rows(p).filter({ hasText: /^stopped-42\s*$/ })).toHaveCount(1);
+  await snap(page, testInfo, 'terminals-yes-stopped');
 });
 
 test('a dropped connection offers reconnect and keeps the scrollback', async ({ page, opsdeck }, testInfo) => {

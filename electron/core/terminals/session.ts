@@ -107,7 +107,7 @@ export class ShellSession {
     if (this.ended) return;
     this.channel.write(data);
     this.recorder?.input(text);
-    if (INTERRUPTS.test(text) && this.flow.unacked >= BEHIND_BYTES) this.interrupted();
+    if (INTERRUPTS.test(text)) this.interrupted(this.flow.unacked >= BEHIND_BYTES);
   }
 
   resize(cols: number, rows: number): void {
@@ -161,22 +161,26 @@ export class ShellSession {
    * Ctrl-C during a flood. The remote tty flushes its own queue on the interrupt, but up to the SSH
    * window (2 MiB in ssh2) of output produced before it is already on its way or waiting here, and
    * a terminal renders short lines (`yes`) at only a few MB/s: seconds of stale output before the
-   * prompt. So, only while the client is behind, we do what the tty does: drop what waits here and
-   * mark the next event (`skipped`), so the client can drop what it still holds from before it.
+   * prompt. So, only while the client is behind (`drop`), we do what the tty does and drop what
+   * waits here. Either way the next event is marked (`skipped`): a client that stopped drawing
+   * stale output at the key press knows where to start again.
    */
-  private interrupted(): void {
-    let dropped = this.pendingBytes;
-    this.pending = [];
-    this.pendingBytes = 0;
-    // read() also emits 'data' for what it returns: onOutput ignores it while we drain.
-    this.discarding = true;
-    try {
-      for (const stream of [this.channel, this.channel.stderr]) {
-        for (let chunk = stream.read() as Buffer | null; chunk !== null; chunk = stream.read() as Buffer | null) dropped += chunk.length;
+  private interrupted(drop: boolean): void {
+    let dropped = 0;
+    if (drop) {
+      dropped = this.pendingBytes;
+      this.pending = [];
+      this.pendingBytes = 0;
+      // read() also emits 'data' for what it returns: onOutput ignores it while we drain.
+      this.discarding = true;
+      try {
+        for (const stream of [this.channel, this.channel.stderr]) {
+          for (let chunk = stream.read() as Buffer | null; chunk !== null; chunk = stream.read() as Buffer | null) dropped += chunk.length;
+        }
+      } finally {
+        this.discarding = false;
       }
-    } finally {
-      this.discarding = false;
-    }
+    } else this.flush();
     const seq = this.flow.sent(0);
     this.hooks.data({ id: this.id, seq, data: '', bytes: 0, skipped: dropped });
   }

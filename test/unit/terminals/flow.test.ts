@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FlowLedger } from '../../../electron/core/terminals/flow';
 import { AckBatcher } from '../../../renderer/features/terminals/runtime/acks';
-import { WriteQueue } from '../../../renderer/features/terminals/runtime/writeQueue';
+import { OutputRate, WriteQueue } from '../../../renderer/features/terminals/runtime/writeQueue';
 
 describe('FlowLedger', () => {
   it('counts unacked bytes and fills at the high watermark, drains at the low one', () => {
@@ -159,5 +159,17 @@ describe('WriteQueue (renderer side)', () => {
     x.finishOne();
     x.finishOne();
     expect(acked).toEqual([1]);
+  });
+});
+
+describe('OutputRate', () => {
+  it('calls a quarter second with 64 KiB or more a flood, and forgets it half a second later', () => {
+    const r = new OutputRate();
+    r.add(10_000, 1000);
+    expect(r.flooding(1100)).toBe(false);
+    r.add(60_000, 1200);
+    expect(r.flooding(1200)).toBe(true);
+    expect(r.flooding(1300)).toBe(true); // the previous window counts too
+    expect(r.flooding(1800)).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { DEFAULT_TERMINAL_PREFS, type TerminalPrefs, type TerminalSession } from
 import { api, ApiFailure } from '../../../platform/api';
 import { patchPane, useTerminals } from '../terminalsStore';
 import { AckBatcher } from './acks';
-import { WriteQueue } from './writeQueue';
+import { OutputRate, WriteQueue } from './writeQueue';
 import { fromBase64 } from './bytes';
 import { copyText } from './clipboard';
 import { terminalShortcut } from './keys';
@@ -23,6 +23,11 @@ import { TermView } from './TermView';
 const RESIZE_DEBOUNCE_MS = 60;
 // eslint-disable-next-line no-control-regex
 const INTERRUPTS = /[\x03\x1a\x1c]/;
+const SKIP_WAIT_MS = 1_000;
+
+function formatSize(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
 const COPY_DEBOUNCE_MS = 150;
 
 const quiet = () => undefined;
@@ -39,6 +44,9 @@ export class SshPane {
   private disposed = false;
   private attempt = 0;
   private pendingAdopt: { session: TerminalSession; tail: string } | null = null;
+  private skipUntil = 0;
+  private skipped = 0;
+  private readonly rate = new OutputRate();
   visible = false;
 
   constructor(
@@ -168,7 +176,20 @@ export class SshPane {
   }
 
   private onData(p: EventPayload<'terminal.data'>): void {
-    this.queue.push(fromBase64(p.data), p.seq);
+    if (p.skipped !== undefined) {
+      const total = this.skipped + p.skipped;
+      this.skipUntil = 0;
+      this.skipped = 0;
+      if (total > 0) this.view.note(`── ${formatSize(total)} of output skipped after the interrupt ──`);
+    } else if (this.skipUntil > Date.now()) {
+      // Output from before the interrupt, still on its way when it was typed.
+      this.skipped += p.bytes;
+      this.acks.processed(p.seq, p.bytes);
+      return;
+    }
+    this.rate.add(p.bytes);
+    if (p.bytes > 0) this.queue.push(fromBase64(p.data), p.seq);
+    else this.acks.processed(p.seq, 0);
     if (!this.visible && !useTerminals.getState().panes[this.paneId]?.unread) patchPane(this.paneId, { unread: true });
   }
 
@@ -203,10 +224,11 @@ export class SshPane {
     if (!this.sessionId) return;
     const ids = user ? broadcastIds(this.paneId) : null;
     api.call('terminals.input', { ids: ids ?? [this.sessionId], data, binary }).catch(quiet);
-    // Ctrl-C (or Ctrl-\, Ctrl-Z) during a flood: drop the output still waiting here, as the tty does.
-    if (user && INTERRUPTS.test(data) && this.queue.backlog > 0) {
-      const dropped = this.queue.drop();
-      this.view.note(`── ${Math.ceil(dropped / 1024)} KiB of output skipped after the interrupt ──`);
+    // Ctrl-C (or Ctrl-\, Ctrl-Z) during a flood: drop the output still waiting here, as the tty
+    // does, and what arrives until the core marks the point where it saw the interrupt (or 1 s).
+    if (user && INTERRUPTS.test(data) && (this.queue.backlog > 0 || this.rate.flooding())) {
+      this.skipped += this.queue.drop();
+      this.skipUntil = Date.now() + SKIP_WAIT_MS;
     }
   }
 

@@ -65,3 +65,34 @@ export class WriteQueue {
     }
   }
 }
+
+/**
+ * Whether output is flooding in: at least FLOOD_BYTES in the current or the previous quarter
+ * second. Then a Ctrl-C starts dropping stale output at once, even when the part in transit (not
+ * yet here) is what is large.
+ */
+export const FLOOD_BYTES = 64 * 1024;
+const WINDOW_MS = 250;
+
+export class OutputRate {
+  private start = 0;
+  private current = 0;
+  private previous = 0;
+
+  add(bytes: number, now = Date.now()): void {
+    this.roll(now);
+    this.current += bytes;
+  }
+
+  flooding(now = Date.now()): boolean {
+    this.roll(now);
+    return Math.max(this.current, this.previous) >= FLOOD_BYTES;
+  }
+
+  private roll(now: number): void {
+    if (now - this.start < WINDOW_MS) return;
+    this.previous = now - this.start < 2 * WINDOW_MS ? this.current : 0;
+    this.current = 0;
+    this.start = now;
+  }
+}
