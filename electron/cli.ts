@@ -59,7 +59,8 @@ Exit codes: 0 ok, 1 error, 2 invalid input, 3 wrong passphrase or locked, 4 not 
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    // A command may set its own code (check: 5 when a host did not fully succeed).
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version exit 0; usage errors were already printed by commander.
