@@ -23,6 +23,12 @@ import { ScansRepo } from './vault/repos/scans';
 import { SettingsRepo } from './vault/repos/settings';
 import { Vault, type VaultOptions } from './vault/vault';
 
+/**
+ * Requests the UI makes by itself, not on the user's behalf: they must not keep an unattended vault
+ * unlocked (a terminal left flooding acks its output many times a second).
+ */
+const PASSIVE_METHODS: ReadonlySet<Method> = new Set<Method>(['terminals.ack']);
+
 export interface CoreOptions extends VaultOptions {
   log?: (msg: string) => void;
 }
@@ -72,7 +78,7 @@ export class Core {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown request "${String(method)}".` } };
     const parsed = api[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
-    this.idle.touch();
+    if (!PASSIVE_METHODS.has(method)) this.idle.touch();
     try {
       const handler = this.handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };

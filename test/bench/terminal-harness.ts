@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { labStatus, type LabHost } from '../fleet/index';
+import { RawCdp } from './raw-cdp';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const READY = /OpsDeck is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/;
@@ -49,6 +50,10 @@ export interface Harness {
   serverPid: number;
   /** Bytes of terminal.data messages the page has received over the WebSocket. */
   receivedBytes(): Promise<number>;
+  /** Let Playwright go (the page keeps running) and talk to the page over raw CDP instead. */
+  detach(): Promise<RawCdp>;
+  /** Playwright again (after detach). */
+  reattach(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -145,37 +150,98 @@ export async function fleetHost(): Promise<LabHost> {
   return h;
 }
 
+/**
+ * Chromium started by us (the flags research/terminal-measured.md called config A, plus the ones
+ * Playwright itself adds that matter for timing), so that Playwright can attach for the setup and
+ * then let go while something is measured (see raw-cdp.ts for why).
+ */
+async function startChromium(dir: string): Promise<{ proc: ChildProcess; port: number }> {
+  const proc = spawn(
+    '/usr/bin/chromium',
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-extensions',
+      '--disable-dev-shm-usage',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+      '--disable-renderer-backgrounding',
+      '--disable-ipc-flooding-protection',
+      '--force-color-profile=srgb',
+      '--hide-scrollbars',
+      '--mute-audio',
+      '--window-size=1280,800',
+      '--force-device-scale-factor=1',
+      `--user-data-dir=${join(dir, 'chromium')}`,
+      '--remote-debugging-port=0',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`chromium did not start: ${err}`)), 30_000);
+    proc.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on ws:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`chromium exited with ${code}: ${err}`)));
+  });
+  return { proc, port };
+}
+
+async function attach(port: number): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const context = browser.contexts()[0]!;
+  // tsx (esbuild) keeps function names with a __name() helper that functions sent to the page call.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.evaluate('window.__name = (f) => f;');
+  return { browser, page };
+}
+
 export async function startHarness(host: LabHost): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'opsdeck-bench-term-'));
-  const server = spawn(process.execPath, ['bin/opsdeck.mjs', 'serve', '--port', '0', '--vault', join(dir, 'vault.opsdeck')], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const serverArgs = process.env['OPSDECK_BENCH_SERVER_PROF']
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env['OPSDECK_BENCH_SERVER_PROF']}`]
+    : [];
+  const server = spawn(
+    process.execPath,
+    [...serverArgs, 'bin/opsdeck.mjs', 'serve', '--port', '0', '--vault', join(dir, 'vault.opsdeck')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
+  server.stderr?.on('data', (d: Buffer) => process.env['OPSDECK_BENCH_TRACE'] && process.stderr.write(d));
+  let chrome: ChildProcess | null = null;
   let browser: Browser | null = null;
   const close = async () => {
     await browser?.close().catch(() => undefined);
+    chrome?.kill('SIGKILL');
     server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const url = await waitForUrl(server);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    // tsx (esbuild) keeps function names with a __name() helper that functions sent to the page call.
-    await context.addInitScript({ content: 'window.__name = (f) => f;' });
-    const page = await context.newPage();
+    const started = await startChromium(dir);
+    chrome = started.proc;
+    const attached = await attach(started.port);
+    browser = attached.browser;
+    let page = attached.page;
     // Count terminal output bytes as they arrive (CDP-injected, so the page's CSP does not apply).
     await page.addInitScript(() => {
       const w = window as unknown as { __termBytes: number };
@@ -200,11 +266,26 @@ export async function startHarness(host: LabHost): Promise<Harness> {
     await apiCall(page, 'hosts.add', { name: host.name, address: host.address, user: host.user, credential: 'fleet' });
     await page.reload();
     await page.getByTestId('shell').waitFor();
+    const port = started.port;
+    const origin = new URL(url).origin;
     return {
-      page,
+      get page() {
+        return page;
+      },
       host,
       serverPid: server.pid!,
       receivedBytes: () => page.evaluate(() => (window as unknown as { __termBytes: number }).__termBytes),
+      async detach() {
+        await browser?.close();
+        browser = null;
+        return RawCdp.attach(port, origin);
+      },
+      async reattach() {
+        const again = await attach(port);
+        browser = again.browser;
+        page = again.page;
+        return page;
+      },
       close,
     };
   } catch (e) {

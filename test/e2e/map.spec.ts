@@ -221,6 +221,37 @@ test('the fleet on the map: hosts, services, edges by port, the service panel, f
   // "Open host" goes to the host page of the selected service's host.
   await panel.getByTestId('map-open-host').click();
   await expect(page.getByTestId('host-page')).toHaveAttribute('data-host', cache.name);
+
+  // A terminal on that host from its page, from the hosts list (T) and from the map panel: each
+  // opens a tab on the terminals screen with a live shell (the deep check already trusted its key).
+  // Only the active tab's pane is on screen.
+  const terminals = page.locator(`[data-testid="terminal-pane"][data-host="${cache.name}"]`);
+  const expectShells = async (n: number) => {
+    await expect(page.getByTestId('nav-terminals')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('terminal-tab')).toHaveCount(n);
+    await expect(terminals).toHaveCount(1);
+    await expect(terminals.last()).toHaveAttribute('data-status', 'open', { timeout: 20_000 });
+    await expect(
+      terminals
+        .last()
+        .locator('.xterm-rows > div')
+        .filter({ hasText: `@${cache.name}` })
+        .first(),
+    ).toBeVisible({ timeout: 20_000 });
+  };
+  await snap(page, testInfo, 'host-page-actions');
+  await page.getByTestId('host-page').getByTestId('open-terminal').click();
+  await expectShells(1);
+  await snap(page, testInfo, 'terminal-from-host-page');
+  await page.getByTestId('nav-hosts').click();
+  await page.locator(`[data-testid="host-row"][data-host="${cache.name}"]`).click();
+  await snap(page, testInfo, 'hosts-row-actions');
+  await page.keyboard.press('t');
+  await expectShells(2);
+  await page.getByTestId('nav-map').click();
+  await expect(panel).toHaveAttribute('data-selected', `host:${cache.name}`);
+  await panel.getByTestId('open-terminal').click();
+  await expectShells(3);
 });
 
 test('failed and never-checked hosts show as such; a dragged host keeps its place after a reload', async ({ page, opsdeck }, testInfo) => {

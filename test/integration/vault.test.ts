@@ -179,6 +179,23 @@ describe('idle lock', () => {
     expect(events).toContainEqual({ name: 'vault.locked', payload: { reason: 'idle' } });
     core.close();
   });
+
+  it('terminal acks (sent by the UI by itself) do not count as activity; a request does', async () => {
+    const core = freshCore();
+    await core.invoke('vault.create', { passphrase: 'idle passphrase' });
+    await core.invoke('settings.update', { idleLockMinutes: 1 });
+    const idle = (core as unknown as { idle: { last: number; check(at?: number): void } }).idle;
+    idle.last = Date.now() - 61_000;
+    await core.invoke('hosts.list', {});
+    idle.check();
+    expect(core.vault.state()).toBe('unlocked');
+    idle.last = Date.now() - 61_000;
+    // An ack for a session that is gone is answered, and still is no sign of a person.
+    await core.call('terminals.ack', { id: '00000000-0000-4000-8000-000000000000', seq: 5 });
+    idle.check();
+    expect(core.vault.state()).toBe('locked');
+    core.close();
+  });
 });
 
 describe('crash safety', () => {

@@ -7,16 +7,17 @@
  * counts: a lost event or a lost ack (a dropped WebSocket, a reloaded page) can only make the
  * window look fuller for a moment, never wedge it, and a repeated ack is harmless.
  *
- * The window spans core -> renderer, a local hop, but on a busy two-core machine its round trip
- * (core emits, the page parses and acks, the core resumes) measured ~20 ms: throughput is at most
- * window / round trip, so 256 KiB capped it near 13 MB/s there. 1 MiB keeps the pipe full. The
- * latency cost of a large window is taken out on the renderer side instead: xterm.js is handed
- * at most 256 KiB at a time and the rest waits in a queue the renderer can drop on Ctrl-C
- * (renderer/features/terminals/runtime/writeQueue.ts), while across the network the SSH channel
- * window (2 MiB in ssh2) is what keeps a remote transfer going. Low at half keeps it flowing.
+ * The window spans core -> renderer, a local hop, but its round trip (the core emits, the page
+ * parses and acks, the core resumes) is long on a busy machine: the page acks only after xterm.js
+ * has parsed, and during a flood it parses in batches between frames (writeQueue.ts). Throughput
+ * is at most window / round trip: measured on a loaded two-core machine, 1 MiB gave ~8 MB/s and
+ * 4 MiB 12-15 MB/s (about what xterm.js alone managed there). The latency cost of a large window is taken
+ * out on the renderer side: on Ctrl-C the renderer drops what waits in its queue, and the core
+ * drops what it holds (session.ts), while across the network the SSH channel window (2 MiB in
+ * ssh2) is what keeps a remote transfer going. Low at half keeps it flowing.
  */
-export const HIGH_WATERMARK = 1024 * 1024;
-export const LOW_WATERMARK = 512 * 1024;
+export const HIGH_WATERMARK = 4 * 1024 * 1024;
+export const LOW_WATERMARK = 2 * 1024 * 1024;
 /** Many tiny events (a clock ticking into an abandoned tab) also pause, so the ledger stays small. */
 export const MAX_INFLIGHT_EVENTS = 4096;
 

@@ -9,6 +9,8 @@ const SHORTCUTS: [string, string][] = [
   ['↑ ↓  Home End', 'Move in a list'],
   ['Enter', 'Edit the selected host; show a group’s hosts; open a host page (Fleet)'],
   ['O', 'Open the selected host’s page (Hosts)'],
+  ['T', 'Open a terminal on the selected host (Hosts)'],
+  [shortcut('k'), 'Quick switcher: open a terminal on a host'],
   ['Space', 'Tick the host under the cursor (Deep check)'],
   [`${modKey}+Enter`, 'Run the deep check (Deep check)'],
   ['Delete', 'Delete the selected item (asks first)'],

@@ -23,6 +23,7 @@ import { RelativeTime, StatusBadge } from './ScanBits';
 import { absoluteTime, endpoint, FAILURE_LABEL, formatBytes, formatUptime, PHASE_LABEL } from './scanFormat';
 import { ServicesTab } from './ServicesTab';
 import './host.css';
+import { OpenTerminalButton } from '../terminals/openTerminal';
 
 const TAB_LABEL: Record<HostTab, string> = {
   overview: 'Overview',
@@ -294,6 +295,7 @@ export function HostPage() {
           </span>
         )}
         <div className="screen-tools">
+          <OpenTerminalButton host={s.name} variant="regular" />
           <Recheck name={s.name} checked={Boolean(s.data?.latest)} />
         </div>
       </header>

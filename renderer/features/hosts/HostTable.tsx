@@ -4,6 +4,7 @@ import type { Host } from '../../../shared/model';
 import { Icon } from '../../ui/Icon';
 import { useRowNavigation } from '../../ui/useRowNavigation';
 import { authLabel, bracketed, formatAddress } from './hostFormat';
+import { OpenTerminalButton } from '../terminals/openTerminal';
 
 interface HostTableProps {
   hosts: readonly Host[];
@@ -40,7 +41,7 @@ export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onOpen,
           <col style={{ width: '19%' }} />
           <col style={{ width: '14%' }} />
           <col style={{ width: '13%' }} />
-          <col style={{ width: '88px' }} />
+          <col style={{ width: '116px' }} />
         </colgroup>
         <thead>
           <tr>
@@ -117,6 +118,7 @@ export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onOpen,
                   >
                     <Icon name="chevronRight" size={14} />
                   </button>
+                  <OpenTerminalButton host={h.name} variant="icon" />
                   <button
                     type="button"
                     tabIndex={-1}

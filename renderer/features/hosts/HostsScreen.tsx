@@ -17,6 +17,7 @@ import { HostsEmptyState } from './HostsEmptyState';
 import { HostsToolbar } from './HostsToolbar';
 import { HostTable, type HostTableHandle } from './HostTable';
 import './hosts.css';
+import { openTerminal } from '../terminals/openTerminal';
 
 type DialogState = { kind: 'add' } | { kind: 'edit'; host: Host } | { kind: 'delete'; host: Host } | null;
 
@@ -59,6 +60,7 @@ export function HostsScreen() {
     n: () => setDialog({ kind: 'add' }),
     Delete: () => selected && setDialog({ kind: 'delete', host: selected }),
     o: () => selected && openHost(selected.name),
+    t: () => selected && openTerminal(selected.name),
     ArrowDown: () => table.current?.focus(),
     ArrowUp: () => table.current?.focus(),
   });

@@ -4,7 +4,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FlowLedger } from '../../../electron/core/terminals/flow';
 import { AckBatcher } from '../../../renderer/features/terminals/runtime/acks';
-import { OutputRate, WriteQueue } from '../../../renderer/features/terminals/runtime/writeQueue';
+import {
+  BATCH_BYTES,
+  BATCH_MS,
+  holdFor,
+  noteTyping,
+  OutputRate,
+  WriteQueue,
+} from '../../../renderer/features/terminals/runtime/writeQueue';
 
 describe('FlowLedger', () => {
   it('counts unacked bytes and fills at the high watermark, drains at the low one', () => {
@@ -120,7 +127,7 @@ describe('WriteQueue (renderer side)', () => {
   it('hands xterm.js at most its share and keeps the rest in order', () => {
     const x = fakeXterm();
     const acked: Array<[number, number]> = [];
-    const q = new WriteQueue(x.write, (s, b) => acked.push([s, b]), 100);
+    const q = new WriteQueue(x.write, (s, b) => acked.push([s, b]), { maxInXterm: 100 });
     q.push(chunk(60), 1);
     q.push(chunk(60), 2);
     q.push(chunk(60), 3);
@@ -135,7 +142,7 @@ describe('WriteQueue (renderer side)', () => {
   it('drops what waits on an interrupt and reports it processed at once', () => {
     const x = fakeXterm();
     const acked: Array<[number, number]> = [];
-    const q = new WriteQueue(x.write, (s, b) => acked.push([s, b]), 100);
+    const q = new WriteQueue(x.write, (s, b) => acked.push([s, b]), { maxInXterm: 100 });
     for (let i = 1; i <= 5; i++) q.push(chunk(50), i);
     expect(q.drop()).toBe(150);
     expect(acked).toEqual([[5, 150]]);
@@ -152,13 +159,80 @@ describe('WriteQueue (renderer side)', () => {
   it('ignores callbacks of a previous session after reset', () => {
     const x = fakeXterm();
     const acked: number[] = [];
-    const q = new WriteQueue(x.write, (s) => acked.push(s), 100);
+    const q = new WriteQueue(x.write, (s) => acked.push(s), { maxInXterm: 100 });
     q.push(chunk(80), 7);
     q.reset();
     q.push(chunk(10), 1);
     x.finishOne();
     x.finishOne();
     expect(acked).toEqual([1]);
+  });
+});
+
+describe('WriteQueue during a flood', () => {
+  function fakeXterm() {
+    const pending: Array<() => void> = [];
+    const written: number[] = [];
+    return {
+      write: (data: Uint8Array, done: () => void) => {
+        written.push(data.length);
+        pending.push(done);
+      },
+      finishOne: () => pending.shift()?.(),
+      written,
+    };
+  }
+
+  it('gathers small events into one write, by size or after BATCH_MS, one batch in xterm.js at a time', () => {
+    vi.useFakeTimers();
+    try {
+      const x = fakeXterm();
+      const acked: Array<[number, number]> = [];
+      const q = new WriteQueue(x.write, (s, b) => acked.push([s, b]), { flooding: () => true });
+      q.push(new Uint8Array(1000), 1);
+      q.push(new Uint8Array(2000), 2);
+      expect(x.written).toEqual([]); // gathering
+      vi.advanceTimersByTime(BATCH_MS);
+      expect(x.written).toEqual([3000]);
+      // While that batch is in xterm.js, even a full batch waits.
+      for (let i = 3; i < 3 + 20; i++) q.push(new Uint8Array(64 * 1024), i);
+      expect(x.written).toEqual([3000]);
+      x.finishOne();
+      expect(acked).toEqual([[2, 3000]]);
+      expect(x.written).toEqual([3000, BATCH_BYTES]);
+      x.finishOne();
+      expect(acked[1]).toEqual([10, BATCH_BYTES]);
+      // The rest (12 x 64 KiB) is already a full batch: it goes without waiting.
+      expect(x.written).toEqual([3000, BATCH_BYTES, BATCH_BYTES]);
+      expect(q.backlog).toBe(4 * 64 * 1024);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('can still drop what waits, and carries the batch bytes in order', () => {
+    vi.useFakeTimers();
+    try {
+      const got: number[] = [];
+      const q = new WriteQueue(
+        (d, done) => {
+          got.push(...d);
+          done();
+        },
+        () => undefined,
+        { flooding: () => true },
+      );
+      q.push(Uint8Array.of(1, 2), 1);
+      q.push(Uint8Array.of(3), 2);
+      vi.advanceTimersByTime(BATCH_MS);
+      expect(got).toEqual([1, 2, 3]);
+      q.push(Uint8Array.of(4), 3);
+      expect(q.drop()).toBe(1);
+      vi.advanceTimersByTime(BATCH_MS);
+      expect(got).toEqual([1, 2, 3]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -171,5 +245,34 @@ describe('OutputRate', () => {
     expect(r.flooding(1200)).toBe(true);
     expect(r.flooding(1300)).toBe(true); // the previous window counts too
     expect(r.flooding(1800)).toBe(false);
+  });
+});
+
+describe('typing priority', () => {
+  it('holds other panes back for a moment after a key, never the pane being typed in', () => {
+    vi.useFakeTimers();
+    try {
+      noteTyping('a', 1000);
+      expect(holdFor('a', 1010)).toBe(0);
+      expect(holdFor('b', 1010)).toBe(90);
+      expect(holdFor('b', 1200)).toBe(0);
+      const x: number[] = [];
+      let wait = 100;
+      const q = new WriteQueue(
+        (d, done) => {
+          x.push(d.length);
+          done();
+        },
+        () => undefined,
+        { maxInXterm: 1000, hold: () => wait },
+      );
+      q.push(new Uint8Array(10), 1);
+      expect(x).toEqual([]);
+      wait = 0;
+      vi.advanceTimersByTime(100);
+      expect(x).toEqual([10]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { Client, ClientChannel } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/events';
 import { HIGH_WATERMARK } from '../../../electron/core/terminals/flow';
-import { ShellSession } from '../../../electron/core/terminals/session';
+import { FLOOD_GATHER_MS, FLUSH_BYTES, ShellSession } from '../../../electron/core/terminals/session';
 
 class FakeChannel extends Duplex {
   readonly written: Buffer[] = [];
@@ -76,8 +76,9 @@ describe('ShellSession', () => {
   it('pauses the channel above the high watermark and resumes when acks drain it', async () => {
     const { channel, data, session } = setup();
     const chunk = Buffer.alloc(64 * 1024, 'y');
-    for (let i = 0; i < 24; i++) channel.push(chunk);
-    for (let i = 0; i < 30; i++) await tick();
+    const toFill = HIGH_WATERMARK / chunk.length;
+    for (let i = 0; i < toFill + 8; i++) channel.push(chunk);
+    for (let i = 0; i < toFill + 6; i++) await tick();
     const sent = data.reduce((n, d) => n + d.bytes, 0);
     expect(session.isPaused).toBe(true);
     expect(sent).toBeGreaterThanOrEqual(HIGH_WATERMARK);
@@ -93,11 +94,27 @@ describe('ShellSession', () => {
     expect(data.reduce((n, d) => n + d.bytes, 0)).toBeGreaterThan(sent);
   });
 
+  it('while the client is behind, output arriving over a few milliseconds leaves as one event', async () => {
+    const { channel, data } = setup();
+    channel.push(Buffer.alloc(FLUSH_BYTES, 'y')); // a full event: the client is now behind
+    await tick();
+    const before = data.length;
+    for (const part of ['a', 'b', 'c']) {
+      channel.push(Buffer.from(part));
+      await tick();
+    }
+    expect(data.length).toBe(before); // gathering
+    await new Promise((r) => setTimeout(r, FLOOD_GATHER_MS + 20));
+    expect(data.length).toBe(before + 1);
+    expect(text(data.slice(before))).toBe('abc');
+  });
+
   it('Ctrl-C while the client is behind drops the waiting backlog; either way it marks the point', async () => {
     const { channel, data, session } = setup();
     const chunk = Buffer.alloc(64 * 1024, 'y');
-    for (let i = 0; i < 40; i++) channel.push(chunk);
-    for (let i = 0; i < 30; i++) await tick();
+    const toFill = HIGH_WATERMARK / chunk.length;
+    for (let i = 0; i < toFill + 24; i++) channel.push(chunk);
+    for (let i = 0; i < toFill + 6; i++) await tick();
     expect(session.isPaused).toBe(true);
     const before = data.length;
     session.write(Buffer.from('\x03'), '\x03');

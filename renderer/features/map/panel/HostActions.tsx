@@ -1,7 +1,8 @@
-/** What the user can do from the panel about a host: open its page, check it again, acknowledge its drift. */
+/** What the user can do from the panel about a host: open its page or a terminal, check it again, acknowledge its drift. */
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../app/store';
 import { Icon } from '../../../ui/Icon';
+import { OpenTerminalButton } from '../../terminals/openTerminal';
 
 export function HostActions({ host }: { host: string }) {
   const { openHost, startCheck, check, drift, ackMapDrift } = useStore(
@@ -16,6 +17,7 @@ export function HostActions({ host }: { host: string }) {
         <Icon name="chevronRight" size={13} />
         Open host
       </button>
+      <OpenTerminalButton host={host} />
       <button
         type="button"
         className="btn btn-sm"

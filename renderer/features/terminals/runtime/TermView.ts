@@ -17,6 +17,7 @@ import { Terminal, type IDisposable } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { TerminalPrefs } from '../../../../shared/contract/terminals';
 import { currentMode, DEFAULT_FONT, terminalTheme } from './theme';
+import { paceFrames, skipIdleSelectionRedraw } from './xtermPatches';
 
 export interface TermViewHooks {
   /** Keystrokes and pastes (user = typed or pasted here, as opposed to the terminal answering a query). */
@@ -30,6 +31,8 @@ export interface TermViewHooks {
   /** Return false to keep xterm.js from handling a key (app shortcuts). */
   key(e: KeyboardEvent): boolean;
   focus(): void;
+  /** Minimum milliseconds between frames for now (0 = every animation frame); see paceFrames. */
+  frameIntervalMs?(): number;
 }
 
 let parkingLot: HTMLDivElement | null = null;
@@ -66,6 +69,7 @@ export class TermView {
   private typing = false;
   private observer: ResizeObserver | null = null;
   private fitFrame = 0;
+  private stopPacing: () => void = () => undefined;
   private readonly disposables: IDisposable[] = [];
   private readonly hoverTitle: { set: (text: string) => void; clear: () => void };
 
@@ -141,6 +145,8 @@ export class TermView {
     if (!this.opened) {
       this.term.open(this.host);
       this.opened = true;
+      skipIdleSelectionRedraw(this.term);
+      this.stopPacing = paceFrames(this.term, () => this.hooks.frameIntervalMs?.() ?? 0);
     }
     this.observer?.disconnect();
     this.observer = new ResizeObserver(() => this.scheduleFit());
@@ -215,6 +221,8 @@ export class TermView {
     const addon = this.webgl;
     this.webgl = null;
     addon?.dispose();
+    // Disposing WebGL puts a new DOM renderer in place.
+    if (addon) skipIdleSelectionRedraw(this.term);
   }
 
   get usesWebgl(): boolean {
@@ -240,6 +248,7 @@ export class TermView {
 
   dispose(): void {
     cancelAnimationFrame(this.fitFrame);
+    this.stopPacing();
     this.observer?.disconnect();
     for (const d of this.disposables) d.dispose();
     this.disableWebgl();

@@ -10,7 +10,7 @@ import { DEFAULT_TERMINAL_PREFS, type TerminalPrefs, type TerminalSession } from
 import { api, ApiFailure } from '../../../platform/api';
 import { patchPane, useTerminals } from '../terminalsStore';
 import { AckBatcher } from './acks';
-import { OutputRate, WriteQueue } from './writeQueue';
+import { FLOOD_FRAME_MS, holdFor, noteTyping, OutputRate, WriteQueue } from './writeQueue';
 import { fromBase64 } from './bytes';
 import { copyText } from './clipboard';
 import { terminalShortcut } from './keys';
@@ -65,6 +65,7 @@ export class SshPane {
       paste: (text) => this.paste(text),
       key: (e) => this.key(e),
       focus: () => focusPane(this.paneId),
+      frameIntervalMs: () => (this.rate.flooding() ? FLOOD_FRAME_MS : 0),
     });
     this.acks = new AckBatcher((seq) => {
       if (this.sessionId) api.call('terminals.ack', { id: this.sessionId, seq }).catch(quiet);
@@ -72,6 +73,7 @@ export class SshPane {
     this.queue = new WriteQueue(
       (data, done) => this.view.write(data, done),
       (seq, bytes) => this.acks.processed(seq, bytes),
+      { hold: () => holdFor(this.paneId), flooding: () => this.rate.flooding() },
     );
     this.view.term.onSelectionChange(() => this.copyOnSelect());
   }
@@ -222,6 +224,7 @@ export class SshPane {
 
   private input(data: string, user: boolean, binary: boolean): void {
     if (!this.sessionId) return;
+    if (user) noteTyping(this.paneId);
     const ids = user ? broadcastIds(this.paneId) : null;
     api.call('terminals.input', { ids: ids ?? [this.sessionId], data, binary }).catch(quiet);
     // Ctrl-C (or Ctrl-\, Ctrl-Z) during a flood: drop the output still waiting here, as the tty

@@ -1,8 +1,9 @@
 /**
  * Terminal colours that match the app's light and dark themes (renderer/styles/tokens.css): the
  * same background, text and accent, and ANSI palettes chosen for contrast on that background
- * (a light terminal cannot use the usual near-white "white"). The light theme also asks xterm.js
- * for a minimum contrast, because many programs pick colours assuming a dark background.
+ * (a light terminal cannot use the usual near-white "white"). xterm.js's minimumContrastRatio
+ * would also fix programs' own 256-colour picks, but it cost ~20% of drawing throughput here,
+ * so the 16-colour palette carries the contrast instead.
  */
 import type { ITheme } from '@xterm/xterm';
 
@@ -59,7 +60,7 @@ const dark: ITheme = {
 };
 
 export function terminalTheme(mode: ThemeMode): { theme: ITheme; minimumContrastRatio: number } {
-  return mode === 'dark' ? { theme: dark, minimumContrastRatio: 1 } : { theme: light, minimumContrastRatio: 4.5 };
+  return { theme: mode === 'dark' ? dark : light, minimumContrastRatio: 1 };
 }
 
 export function currentMode(): ThemeMode {
