@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { labStatus } from '../fleet';
 import { tempDir } from './helpers/tmp';
 
 const tmp = tempDir('cli');
@@ -130,4 +131,31 @@ describe('opsdeck CLI', () => {
     expect(r.out).toMatch(/OPSDECK_PASSPHRASE/);
     expect(r.out).toMatch(/Exit codes/);
   });
+});
+
+describe('opsdeck check (against the test fleet)', () => {
+  const checkVault = join(tmp.dir, 'check-vault.opsdeck');
+  const run = (args: string[]) => opsdeck(args, { OPSDECK_VAULT: checkVault });
+
+  it('exits 0 when every host was checked, 5 when one was not, and says which', async () => {
+    const status = await labStatus();
+    const h = status.hosts.find((x) => x.state === 'running');
+    expect(h, 'the test fleet is up').toBeDefined();
+    expect(run(['vault', 'init']).code).toBe(0);
+    expect(run(['host', 'add', h!.name, '--address', h!.address, '--user', h!.user, '--key', h!.privateKeyPath, '--tag', 'cli']).code).toBe(
+      0,
+    );
+    // An address in the fleet's network where nothing answers.
+    expect(run(['host', 'add', 'ghost', '--address', '198.18.0.99', '--user', 'ops', '--tag', 'cli']).code).toBe(0);
+
+    const ok = run(['check', h!.name, '--accept-new', '--json']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ results: [{ host: h!.name, status: 'ok' }] });
+
+    const both = run(['check', '@cli', '--json']);
+    expect(both.code).toBe(5);
+    const results = (JSON.parse(both.out) as { results: Array<{ host: string; status: string }> }).results;
+    expect(results.find((r) => r.host === h!.name)?.status).toBe('ok');
+    expect(results.find((r) => r.host === 'ghost')?.status).not.toBe('ok');
+  }, 120_000);
 });
