@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { labStatus, type LabHost } from '../fleet/index';
+import { apiCall } from '../e2e/page-api';
 import { RawCdp } from './raw-cdp';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -71,29 +72,6 @@ function waitForUrl(child: ChildProcess): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`opsdeck serve exited with ${code}: ${out}`)));
   });
-}
-
-async function apiCall(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve;
-        ws.onerror = () => reject(new Error('cannot open the API socket'));
-      });
-      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve) => {
-        ws.addEventListener('message', (e: MessageEvent<string>) => {
-          const msg = JSON.parse(e.data) as { id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
-          if (msg.id === 1 && msg.result) resolve(msg.result);
-        });
-        ws.send(JSON.stringify({ id: 1, method, input }));
-      });
-      ws.close();
-      if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? 'failed'}`);
-      return result.value;
-    },
-    { method, input },
-  );
 }
 
 /** Put the big file on the host (once per host; reused while it is there with the right size). */

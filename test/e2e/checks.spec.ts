@@ -6,73 +6,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import type { Input, Method, Output } from '../../shared/api';
-import { labExec, labStatus, type HostRole, type LabHost } from '../fleet';
-import { createVault, hostRow, snap } from './app';
+import { labExec, type HostRole, type LabHost } from '../fleet';
+import { hostRow, snap } from './app';
+import { apiCall, hostWithRole, seedFleet as seedFleetVault, useFleet } from './fleet';
 import { expect, test } from './fixtures';
 
-let lab: LabHost[] = [];
+const lab = useFleet('deep-check e2e tests', 180_000);
+const byRole = (role: HostRole) => hostWithRole(lab, role);
 
-test.beforeAll(async () => {
-  const status = await labStatus().catch(() => null);
-  lab = status?.up ? status.hosts.filter((h) => h.state === 'running') : [];
-});
-
-test.beforeEach(() => {
-  test.skip(lab.length < 6, 'The test fleet is not up (run `npm run lab:up` as root); deep-check e2e tests need its 6 hosts.');
-  test.setTimeout(180_000);
-});
-
-function byRole(role: HostRole): LabHost {
-  const h = lab.find((x) => x.role === role);
-  if (!h) throw new Error(`no ${role} host in the lab`);
-  return h;
-}
-
-/** One API call over the browser host's WebSocket, from inside the page (same origin and cookie). */
-async function apiCall<M extends Method>(page: Page, method: M, input: Input<M>): Promise<Output<M>> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve;
-        ws.onerror = () => reject(new Error('cannot open the API socket'));
-      });
-      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve) => {
-        ws.addEventListener('message', (e: MessageEvent<string>) => {
-          const msg = JSON.parse(e.data) as { id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
-          if (msg.id === 1 && msg.result) resolve(msg.result);
-        });
-        ws.send(JSON.stringify({ id: 1, method, input }));
-      });
-      ws.close();
-      if (!result.ok) throw new Error(`${method} failed: ${result.error?.message ?? 'unknown error'}`);
-      return result.value;
-    },
-    { method, input },
-  ) as Promise<Output<M>>;
-}
-
-const GROUP_OF: Record<HostRole, string> = { web: 'frontend', app: 'frontend', db: 'data', cache: 'data', spare: 'spare' };
-
-/** A fresh vault with the fleet's hosts (named like the lab's) and its private key as a credential. */
+/** A fresh vault with the fleet's hosts and its private key as a credential. */
 async function seedFleet(page: Page, url: string): Promise<void> {
-  await createVault(page, url);
-  await apiCall(page, 'credentials.add', { kind: 'private-key', name: 'fleet-key', path: lab[0]!.privateKeyPath });
-  for (const g of new Set(Object.values(GROUP_OF))) await apiCall(page, 'groups.add', { name: g, description: '' });
-  for (const h of lab) {
-    await apiCall(page, 'hosts.add', {
-      name: h.name,
-      address: h.address,
-      port: h.port,
-      user: h.user,
-      credential: 'fleet-key',
-      tags: ['lab', `role:${h.role}`],
-      groups: [GROUP_OF[h.role]],
-    });
-  }
-  await page.reload();
-  await expect(page.getByTestId('shell')).toBeVisible();
+  await seedFleetVault(page, url, lab);
   await expect(page.getByTestId('host-row')).toHaveCount(lab.length);
 }
 

@@ -7,75 +7,21 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { Input, Method, Output } from '../../shared/api';
 import { Core } from '../../electron/core/api';
-import { labStatus, type HostRole, type LabHost } from '../fleet';
-import { createVault, PASSPHRASE, snap } from './app';
+import type { HostRole } from '../fleet';
+import { PASSPHRASE, snap } from './app';
+import { apiCall, hostWithRole, seedFleet, useFleet } from './fleet';
 import { expect, test } from './fixtures';
 
-let lab: LabHost[] = [];
-
-test.beforeAll(async () => {
-  const status = await labStatus().catch(() => null);
-  lab = status?.up ? status.hosts.filter((h) => h.state === 'running') : [];
-});
-
-test.beforeEach(() => {
-  test.skip(lab.length < 6, 'The test fleet is not up (run `npm run lab:up` as root); the map e2e tests need its 6 hosts.');
-  test.setTimeout(180_000);
-});
-
-function byRole(role: HostRole): LabHost {
-  const h = lab.find((x) => x.role === role);
-  if (!h) throw new Error(`no ${role} host in the lab`);
-  return h;
-}
-
-/** One API call over the browser host's WebSocket, from inside the page (same origin and cookie). */
-async function apiCall<M extends Method>(page: Page, method: M, input: Input<M>): Promise<Output<M>> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve;
-        ws.onerror = () => reject(new Error('cannot open the API socket'));
-      });
-      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve) => {
-        ws.addEventListener('message', (e: MessageEvent<string>) => {
-          const msg = JSON.parse(e.data) as { id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
-          if (msg.id === 1 && msg.result) resolve(msg.result);
-        });
-        ws.send(JSON.stringify({ id: 1, method, input }));
-      });
-      ws.close();
-      if (!result.ok) throw new Error(`${method} failed: ${result.error?.message ?? 'unknown error'}`);
-      return result.value;
-    },
-    { method, input },
-  ) as Promise<Output<M>>;
-}
+const lab = useFleet('the map e2e tests', 180_000);
+const byRole = (role: HostRole) => hostWithRole(lab, role);
 
 /**
  * A fresh vault with the fleet's hosts, tagged by role, then one deep check of all of them. With
  * `oddOnes`, also a host that refuses SSH (its check fails) and one that is never checked.
  */
 async function seedAndCheck(page: Page, url: string, oddOnes = false): Promise<void> {
-  await createVault(page, url);
-  await apiCall(page, 'credentials.add', { kind: 'private-key', name: 'fleet-key', path: lab[0]!.privateKeyPath });
-  await apiCall(page, 'groups.add', { name: 'frontend', description: '' });
-  await apiCall(page, 'groups.add', { name: 'data', description: '' });
-  for (const h of lab) {
-    const group = h.role === 'web' || h.role === 'app' ? ['frontend'] : h.role === 'db' || h.role === 'cache' ? ['data'] : [];
-    await apiCall(page, 'hosts.add', {
-      name: h.name,
-      address: h.address,
-      port: h.port,
-      user: h.user,
-      credential: 'fleet-key',
-      tags: ['lab', `role:${h.role}`],
-      groups: group,
-    });
-  }
+  await seedFleet(page, url, lab);
   const names = lab.map((h) => h.name);
   if (oddOnes) {
     // Port 1 of the web host: connection refused at once, so the check fails fast and alone.

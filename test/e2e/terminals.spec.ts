@@ -5,54 +5,14 @@
  * kept), and broadcast to two hosts. Screenshots of each state go to test-results/screens.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Input, Method, Output } from '../../shared/api';
-import { labStatus, type LabHost } from '../fleet';
-import { createVault, snap, unlock } from './app';
+import { snap, unlock } from './app';
+import { seedFleet as seedFleetVault, useFleet } from './fleet';
 import { expect, test } from './fixtures';
 
-let lab: LabHost[] = [];
-
-test.beforeAll(async () => {
-  const status = await labStatus().catch(() => null);
-  lab = status?.up ? status.hosts.filter((h) => h.state === 'running') : [];
-});
-
-test.beforeEach(() => {
-  test.skip(lab.length < 6, 'The test fleet is not up (run `npm run lab:up` as root); terminal e2e tests need its 6 hosts.');
-  test.setTimeout(120_000);
-});
-
-/** One API call over the browser host's WebSocket, from inside the page (same origin and cookie). */
-async function apiCall<M extends Method>(page: Page, method: M, input: Input<M>): Promise<Output<M>> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve;
-        ws.onerror = () => reject(new Error('cannot open the API socket'));
-      });
-      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve) => {
-        ws.addEventListener('message', (e: MessageEvent<string>) => {
-          const msg = JSON.parse(e.data) as { id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
-          if (msg.id === 1 && msg.result) resolve(msg.result);
-        });
-        ws.send(JSON.stringify({ id: 1, method, input }));
-      });
-      ws.close();
-      if (!result.ok) throw new Error(`${method} failed: ${result.error?.message ?? 'unknown error'}`);
-      return result.value;
-    },
-    { method, input },
-  ) as Promise<Output<M>>;
-}
+const lab = useFleet('terminal e2e tests', 120_000);
 
 async function seedFleet(page: Page, url: string): Promise<void> {
-  await createVault(page, url);
-  await apiCall(page, 'credentials.add', { kind: 'private-key', name: 'fleet-key', path: lab[0]!.privateKeyPath });
-  for (const h of lab)
-    await apiCall(page, 'hosts.add', { name: h.name, address: h.address, port: h.port, user: h.user, credential: 'fleet-key' });
-  await page.reload();
-  await expect(page.getByTestId('shell')).toBeVisible();
+  await seedFleetVault(page, url, lab);
 }
 
 function pane(page: Page, host: string): Locator {
