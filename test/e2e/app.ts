@@ -68,6 +68,11 @@ export function hostRow(page: Page, name: string) {
   return page.locator(`[data-testid="host-row"][data-host="${name}"]`);
 }
 
+/** A host row's name cell: click it to select (double-click to edit) without landing on a tag chip, which filters. */
+export function hostRowName(page: Page, name: string) {
+  return hostRow(page, name).locator('td').first();
+}
+
 /** Saves a screenshot to test-results/screens/NAME.png and attaches it to the report. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   mkdirSync(screensDir, { recursive: true });

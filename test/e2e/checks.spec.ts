@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { labExec, type HostRole, type LabHost } from '../fleet';
-import { hostRow, snap } from './app';
+import { hostRow, hostRowName, snap } from './app';
 import { apiCall, hostWithRole, seedFleet as seedFleetVault, useFleet } from './fleet';
 import { expect, test } from './fixtures';
 
@@ -216,7 +216,7 @@ test('a stopped service shows as drift after "Deep check again" on the host page
   expect(first.results[0]?.status).toBe('ok');
 
   // From the Hosts list to the host page.
-  await hostRow(page, cache.name).click();
+  await hostRowName(page, cache.name).click();
   await hostRow(page, cache.name).getByTestId('host-open').click();
   await expect(page.getByTestId('host-page')).toHaveAttribute('data-host', cache.name);
   await page.getByTestId('host-tab-drift').click();

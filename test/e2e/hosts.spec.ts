@@ -1,6 +1,6 @@
 /** Host list and forms: validation, edit, delete, search, filters and keyboard use. */
 import type { Page } from '@playwright/test';
-import { addHost, createVault, fillHostForm, hostRow } from './app';
+import { addHost, createVault, fillHostForm, hostRow, hostRowName } from './app';
 import { expect, test } from './fixtures';
 
 async function openNewHost(page: Page) {
@@ -62,7 +62,7 @@ test('edit a host (rename, port, tags, jump host) and delete one with confirmati
   await addHost(page, { name: 'bastion', address: '203.0.113.10' });
   await addHost(page, { name: 'app-1', address: '10.0.1.5', tags: ['prod'] });
 
-  await hostRow(page, 'app-1').dblclick();
+  await hostRowName(page, 'app-1').dblclick();
   const form = page.getByTestId('host-form');
   await expect(form).toBeVisible();
   await expect(form.getByTestId('host-name')).toHaveValue('app-1');
@@ -81,7 +81,7 @@ test('edit a host (rename, port, tags, jump host) and delete one with confirmati
   await expect(hostRow(page, 'app-1')).toHaveCount(0);
 
   // The jump host cannot be deleted while a host goes through it: the core says so in the dialog.
-  await hostRow(page, 'bastion').click();
+  await hostRowName(page, 'bastion').click();
   await page.keyboard.press('Delete');
   const confirm = page.getByTestId('delete-host-dialog');
   await expect(confirm).toBeVisible();
@@ -91,7 +91,7 @@ test('edit a host (rename, port, tags, jump host) and delete one with confirmati
   await expect(confirm).toBeHidden();
 
   // Cancel keeps it; confirming removes it.
-  await hostRow(page, 'app-01').click();
+  await hostRowName(page, 'app-01').click();
   await page.keyboard.press('Delete');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(hostRow(page, 'app-01')).toBeVisible();
@@ -107,7 +107,7 @@ test('a jump host cycle is refused on the jump host field', async ({ page, opsde
   await createVault(page, opsdeck.url);
   await addHost(page, { name: 'a', address: '10.0.0.1' });
   await addHost(page, { name: 'b', address: '10.0.0.2', jumpHost: 'a' });
-  await hostRow(page, 'a').dblclick();
+  await hostRowName(page, 'a').dblclick();
   const form = page.getByTestId('host-form');
   await form.getByTestId('host-jumpHost').selectOption('b');
   await form.getByTestId('host-save').click();

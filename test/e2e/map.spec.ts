@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { Core } from '../../electron/core/api';
 import type { HostRole } from '../fleet';
-import { PASSPHRASE, snap } from './app';
+import { hostRowName, PASSPHRASE, snap } from './app';
 import { apiCall, hostWithRole, seedFleet, useFleet } from './fleet';
 import { expect, test } from './fixtures';
 
@@ -190,7 +190,7 @@ test('the fleet on the map: hosts, services, edges by port, the service panel, f
   await expectShells(1);
   await snap(page, testInfo, 'terminal-from-host-page');
   await page.getByTestId('nav-hosts').click();
-  await page.locator(`[data-testid="host-row"][data-host="${cache.name}"]`).click();
+  await hostRowName(page, cache.name).click();
   await snap(page, testInfo, 'hosts-row-actions');
   await page.keyboard.press('t');
   await expectShells(2);
