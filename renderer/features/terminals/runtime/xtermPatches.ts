@@ -59,7 +59,7 @@ export function paceFrames(term: Terminal, intervalMs: () => number): () => void
   const debouncer = renderService?._renderDebouncer;
   if (!debouncer || debouncer.__opsdeckPaced || typeof debouncer.refresh !== 'function') return () => undefined;
   const refresh = debouncer.refresh.bind(debouncer);
-  let lastDraw = 0;
+  let lastDraw = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let rows: { start: number; end: number; count: number } | null = null;
   debouncer.refresh = (start, end, rowCount) => {
