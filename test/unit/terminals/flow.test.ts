@@ -7,9 +7,11 @@ import { AckBatcher } from '../../../renderer/features/terminals/runtime/acks';
 import {
   BATCH_BYTES,
   BATCH_MS,
+  DRAW_FLOOD_BYTES,
   holdFor,
   noteTyping,
   OutputRate,
+  TYPING_GRACE_MS,
   WriteQueue,
 } from '../../../renderer/features/terminals/runtime/writeQueue';
 
@@ -245,6 +247,17 @@ describe('OutputRate', () => {
     expect(r.flooding(1200)).toBe(true);
     expect(r.flooding(1300)).toBe(true); // the previous window counts too
     expect(r.flooding(1800)).toBe(false);
+  });
+
+  it('draws as a flood only above ~1 MB/s, and never right after a key in the pane', () => {
+    const r = new OutputRate();
+    r.add(DRAW_FLOOD_BYTES - 1, 1000);
+    expect(r.flooding(1000)).toBe(true); // fast enough to drop on Ctrl-C...
+    expect(r.drawsAsFlood(0, 1000)).toBe(false); // ...but a full-screen program redraws this fast
+    r.add(1, 1010);
+    expect(r.drawsAsFlood(0, 1010)).toBe(true);
+    expect(r.drawsAsFlood(1010 - TYPING_GRACE_MS + 1, 1010)).toBe(false); // the user just typed here
+    expect(r.drawsAsFlood(1010 - TYPING_GRACE_MS - 1, 1010)).toBe(true);
   });
 });
 

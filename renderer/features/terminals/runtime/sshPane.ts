@@ -47,6 +47,8 @@ export class SshPane {
   private skipUntil = 0;
   private skipped = 0;
   private readonly rate = new OutputRate();
+  /** When the user last typed or pasted here: interactive output is never drawn the flood way. */
+  private lastKeyAt = 0;
   visible = false;
 
   constructor(
@@ -65,7 +67,7 @@ export class SshPane {
       paste: (text) => this.paste(text),
       key: (e) => this.key(e),
       focus: () => focusPane(this.paneId),
-      frameIntervalMs: () => (this.rate.flooding() ? FLOOD_FRAME_MS : 0),
+      frameIntervalMs: () => (this.drawsAsFlood() ? FLOOD_FRAME_MS : 0),
     });
     this.acks = new AckBatcher((seq) => {
       if (this.sessionId) api.call('terminals.ack', { id: this.sessionId, seq }).catch(quiet);
@@ -73,9 +75,13 @@ export class SshPane {
     this.queue = new WriteQueue(
       (data, done) => this.view.write(data, done),
       (seq, bytes) => this.acks.processed(seq, bytes),
-      { hold: () => holdFor(this.paneId), flooding: () => this.rate.flooding() },
+      { hold: () => holdFor(this.paneId), flooding: () => this.drawsAsFlood() },
     );
     this.view.term.onSelectionChange(() => this.copyOnSelect());
+  }
+
+  private drawsAsFlood(): boolean {
+    return this.rate.drawsAsFlood(this.lastKeyAt);
   }
 
   get session(): string | null {
@@ -224,7 +230,10 @@ export class SshPane {
 
   private input(data: string, user: boolean, binary: boolean): void {
     if (!this.sessionId) return;
-    if (user) noteTyping(this.paneId);
+    if (user) {
+      noteTyping(this.paneId);
+      this.lastKeyAt = Date.now();
+    }
     const ids = user ? broadcastIds(this.paneId) : null;
     api.call('terminals.input', { ids: ids ?? [this.sessionId], data, binary }).catch(quiet);
     // Ctrl-C (or Ctrl-\, Ctrl-Z) during a flood: drop the output still waiting here, as the tty

@@ -6,7 +6,7 @@
  * (its own write buffer cannot be cleared): a keystroke's echo or a Ctrl-C should not wait behind
  * megabytes, and on Ctrl-C the output waiting here can be dropped, as a tty drops its queue.
  *
- * During a flood the queue hands xterm.js one large batch at a time instead (up to BATCH_BYTES,
+ * During a flood (OutputRate.drawsAsFlood) the queue hands xterm.js one large batch at a time instead (up to BATCH_BYTES,
  * or what BATCH_MS gathered). xterm.js parses for up to ~12 ms per task and the browser draws a
  * frame between tasks; fed one small event at a time it parsed a sliver per frame and spent most
  * of its time drawing (measured: 4 MB/s with small writes, 10-13 MB/s batched, on a machine where
@@ -150,6 +150,14 @@ export class WriteQueue {
  * yet here) is what is large.
  */
 export const FLOOD_BYTES = 64 * 1024;
+/**
+ * Output this fast (bytes a quarter second, ~1 MB/s) is drawn the flood way: batched and at a lower
+ * frame rate. Full-screen programs (top, vim, less) redraw at well under that, and while someone is
+ * typing in the pane they are never slowed (see drawsAsFlood).
+ */
+export const DRAW_FLOOD_BYTES = 256 * 1024;
+/** After a key in a pane, its output is drawn at once for this long, however fast it comes. */
+export const TYPING_GRACE_MS = 300;
 const WINDOW_MS = 250;
 
 export class OutputRate {
@@ -163,8 +171,18 @@ export class OutputRate {
   }
 
   flooding(now = Date.now()): boolean {
+    return this.recent(now) >= FLOOD_BYTES;
+  }
+
+  /** Whether to draw as a flood: fast output, and nobody typed into this pane just now. */
+  drawsAsFlood(lastKeyAt: number, now = Date.now()): boolean {
+    return this.recent(now) >= DRAW_FLOOD_BYTES && now - lastKeyAt > TYPING_GRACE_MS;
+  }
+
+  /** Bytes in the current or the previous quarter second, whichever is more. */
+  private recent(now: number): number {
     this.roll(now);
-    return Math.max(this.current, this.previous) >= FLOOD_BYTES;
+    return Math.max(this.current, this.previous);
   }
 
   private roll(now: number): void {
