@@ -38,9 +38,9 @@ export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onOpen,
           <col style={{ width: '16%' }} />
           <col style={{ width: '9%' }} />
           <col style={{ width: '14%' }} />
-          <col style={{ width: '19%' }} />
+          <col style={{ width: '16%' }} />
           <col style={{ width: '14%' }} />
-          <col style={{ width: '13%' }} />
+          <col style={{ width: '16%' }} />
           <col style={{ width: '116px' }} />
         </colgroup>
         <thead>
