@@ -12,6 +12,7 @@ import { PasswordInput } from '../../ui/PasswordInput';
 import { useStore } from '../store';
 import { StrengthMeter } from '../vault/StrengthMeter';
 import '../vault/lock.css';
+import { FormFooter } from '../../ui/FormFooter';
 
 const FIELDS = ['current', 'next', 'confirm'] as const;
 
@@ -80,21 +81,13 @@ export function ChangePassphraseDialog({ onClose }: { onClose: () => void }) {
       busy={busy}
       testId="change-passphrase-dialog"
       footer={
-        <>
-          {errors[''] && (
-            <span className="error-text form-error" role="alert">
-              {errors['']}
-            </span>
-          )}
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="change-passphrase-save">
-            {busy && <span className="spinner" />}
-            Change passphrase
-          </button>
-        </>
+        <FormFooter
+          error={errors['']}
+          busy={busy}
+          onCancel={onClose}
+          submitLabel="Change passphrase"
+          submitTestId="change-passphrase-save"
+        />
       }
     >
       <Field label="Current passphrase" htmlFor="pp-current" error={errors['current']}>

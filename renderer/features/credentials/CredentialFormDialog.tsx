@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { fieldErrorsFromFailure, type FieldErrors } from '../../ui/formErrors';
 import { CredentialFormFields } from './CredentialFormFields';
 import { CREDENTIAL_FIELDS, emptyCredentialDraft, toCredentialInput, type CredentialDraft } from './credentialDraft';
+import { FormFooter } from '../../ui/FormFooter';
 
 export function CredentialFormDialog({ onClose }: { onClose: () => void }) {
   const addCredential = useStore((s) => s.addCredential);
@@ -51,23 +52,7 @@ export function CredentialFormDialog({ onClose }: { onClose: () => void }) {
       width={560}
       busy={busy}
       testId="credential-form"
-      footer={
-        <>
-          {errors[''] && (
-            <span className="error-text form-error" role="alert" data-testid="form-error">
-              {errors['']}
-            </span>
-          )}
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="credential-save">
-            {busy && <span className="spinner" />}
-            Add credential
-          </button>
-        </>
-      }
+      footer={<FormFooter error={errors['']} busy={busy} onCancel={onClose} submitLabel="Add credential" submitTestId="credential-save" />}
     >
       <CredentialFormFields draft={draft} errors={errors} onChange={change} />
     </Dialog>

@@ -2,6 +2,7 @@
 import type { Credential } from '../../../shared/model';
 import { Icon } from '../../ui/Icon';
 import { useRowNavigation } from '../../ui/useRowNavigation';
+import { RowAction } from '../../ui/RowAction';
 
 interface CredentialTableProps {
   credentials: readonly Credential[];
@@ -81,16 +82,7 @@ export function CredentialTable({ credentials, selected, onSelect, onDelete, onH
               <td className="muted">{date(c.createdAt)}</td>
               <td className="cell-actions">
                 <span className="row-actions">
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    className="btn btn-ghost btn-icon btn-sm"
-                    aria-label={`Delete ${c.name}`}
-                    title="Delete (Del)"
-                    onClick={() => onDelete(c)}
-                  >
-                    <Icon name="trash" size={14} />
-                  </button>
+                  <RowAction icon="trash" label={`Delete ${c.name}`} title="Delete (Del)" onClick={() => onDelete(c)} />
                 </span>
               </td>
             </tr>

@@ -5,6 +5,7 @@ import { useStore } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { describedBy, Field } from '../../ui/Field';
 import { fieldErrorsFromFailure, fieldErrorsFromZod, type FieldErrors } from '../../ui/formErrors';
+import { FormFooter } from '../../ui/FormFooter';
 
 const FIELDS = ['name', 'description'] as const;
 
@@ -39,22 +40,7 @@ export function GroupFormDialog({ onClose }: { onClose: () => void }) {
       width={440}
       busy={busy}
       testId="group-form"
-      footer={
-        <>
-          {errors[''] && (
-            <span className="error-text form-error" role="alert" data-testid="form-error">
-              {errors['']}
-            </span>
-          )}
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="group-save">
-            Create group
-          </button>
-        </>
-      }
+      footer={<FormFooter error={errors['']} busy={busy} onCancel={onClose} submitLabel="Create group" submitTestId="group-save" />}
     >
       <Field label="Name" htmlFor="group-name" error={errors['name']} hint="e.g. production, db-servers, customer-acme." required>
         <input

@@ -13,6 +13,7 @@ import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useHotkeys } from '../../ui/useHotkeys';
 import { useRowNavigation } from '../../ui/useRowNavigation';
 import { GroupFormDialog } from './GroupFormDialog';
+import { RowAction } from '../../ui/RowAction';
 
 type DialogState = { kind: 'add' } | { kind: 'delete'; group: Group } | null;
 
@@ -120,16 +121,7 @@ export function GroupsScreen() {
                       >
                         Hosts
                       </button>
-                      <button
-                        type="button"
-                        tabIndex={-1}
-                        className="btn btn-ghost btn-icon btn-sm"
-                        aria-label={`Delete ${g.name}`}
-                        title="Delete (Del)"
-                        onClick={() => onDelete(g)}
-                      >
-                        <Icon name="trash" size={14} />
-                      </button>
+                      <RowAction icon="trash" label={`Delete ${g.name}`} title="Delete (Del)" onClick={() => onDelete(g)} />
                     </span>
                   </td>
                 </tr>

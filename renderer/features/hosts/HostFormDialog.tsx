@@ -11,6 +11,7 @@ import { Dialog } from '../../ui/Dialog';
 import { fieldErrorsFromFailure, type FieldErrors } from '../../ui/formErrors';
 import { HostFormFields } from './HostFormFields';
 import { draftFromHost, emptyDraft, HOST_FIELDS, toHostInput, toHostPatch, type HostDraft } from './hostDraft';
+import { FormFooter } from '../../ui/FormFooter';
 
 interface HostFormDialogProps {
   /** The host being edited; absent for a new host. */
@@ -92,21 +93,13 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
       busy={busy}
       testId="host-form"
       footer={
-        <>
-          {errors[''] && (
-            <span className="error-text form-error" role="alert" data-testid="form-error">
-              {errors['']}
-            </span>
-          )}
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="host-save">
-            {busy && <span className="spinner" />}
-            {host ? 'Save changes' : 'Add host'}
-          </button>
-        </>
+        <FormFooter
+          error={errors['']}
+          busy={busy}
+          onCancel={onClose}
+          submitLabel={host ? 'Save changes' : 'Add host'}
+          submitTestId="host-save"
+        />
       }
     >
       <HostFormFields draft={draft} errors={errors} editing={host} onChange={change} onFieldError={setFieldError} />

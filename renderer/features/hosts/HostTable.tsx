@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon';
 import { useRowNavigation } from '../../ui/useRowNavigation';
 import { authLabel, bracketed, formatAddress } from './hostFormat';
 import { OpenTerminalButton } from '../terminals/openTerminal';
+import { RowAction } from '../../ui/RowAction';
 
 interface HostTableProps {
   hosts: readonly Host[];
@@ -107,38 +108,16 @@ export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onOpen,
               </td>
               <td className="cell-actions">
                 <span className="row-actions">
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    className="btn btn-ghost btn-icon btn-sm"
-                    aria-label={`Open ${h.name}`}
+                  <RowAction
+                    icon="chevronRight"
+                    label={`Open ${h.name}`}
                     title="Open the host page (O)"
                     onClick={() => onOpen(h)}
-                    data-testid="host-open"
-                  >
-                    <Icon name="chevronRight" size={14} />
-                  </button>
-                  <OpenTerminalButton host={h.name} variant="icon" />
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    className="btn btn-ghost btn-icon btn-sm"
-                    aria-label={`Edit ${h.name}`}
-                    title="Edit (Enter)"
-                    onClick={() => onEdit(h)}
-                  >
-                    <Icon name="edit" size={14} />
-                  </button>
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    className="btn btn-ghost btn-icon btn-sm"
-                    aria-label={`Delete ${h.name}`}
-                    title="Delete (Del)"
-                    onClick={() => onDelete(h)}
-                  >
-                    <Icon name="trash" size={14} />
-                  </button>
+                    testId="host-open"
+                  />
+                  <OpenTerminalButton host={h.name} variant="row" />
+                  <RowAction icon="edit" label={`Edit ${h.name}`} title="Edit (Enter)" onClick={() => onEdit(h)} />
+                  <RowAction icon="trash" label={`Delete ${h.name}`} title="Delete (Del)" onClick={() => onDelete(h)} />
                 </span>
               </td>
             </tr>
