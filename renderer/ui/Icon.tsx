@@ -53,6 +53,11 @@ const paths = {
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, size = 16, className }: { name: IconName; size?: number; className?: string }) {
+  return <StrokeIcon d={paths[name]} size={size} className={className} />;
+}
+
+/** The drawing every icon shares (16px grid, 1.5px round strokes, currentColor): features with their own paths use it too. */
+export function StrokeIcon({ d, size = 16, className }: { d: string; size?: number; className?: string | undefined }) {
   return (
     <svg
       width={size}
@@ -67,7 +72,7 @@ export function Icon({ name, size = 16, className }: { name: IconName; size?: nu
       focusable="false"
       className={className}
     >
-      <path d={paths[name]} />
+      <path d={d} />
     </svg>
   );
 }

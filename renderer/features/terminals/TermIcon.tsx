@@ -1,7 +1,8 @@
 /**
- * Icons only the terminals screen uses, drawn like ui/Icon (16px grid, 1.5px strokes, currentColor),
+ * Icons only the terminals screen uses, drawn by ui/Icon's StrokeIcon (16px grid, 1.5px strokes, currentColor),
  * kept here so the shared icon set does not grow for one feature.
  */
+import { StrokeIcon } from '../../ui/Icon';
 const paths = {
   broadcast:
     'M8 9.5a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zM5.2 10.8a4 4 0 0 1 0-5.6M10.8 5.2a4 4 0 0 1 0 5.6M3.1 12.9a7 7 0 0 1 0-9.8M12.9 3.1a7 7 0 0 1 0 9.8',
@@ -20,20 +21,5 @@ const paths = {
 export type TermIconName = keyof typeof paths;
 
 export function TermIcon({ name, size = 16 }: { name: TermIconName; size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={paths[name]} />
-    </svg>
-  );
+  return <StrokeIcon d={paths[name]} size={size} />;
 }

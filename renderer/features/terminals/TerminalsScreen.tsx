@@ -19,6 +19,12 @@ import { switcherHint } from './runtime/keys';
 import { activePaneId, useTerminals } from './terminalsStore';
 import './terminals.css';
 
+/** The panels that can open at the side, one at a time. */
+const SIDE_PANELS = [
+  { id: 'snippets', label: 'Snippets', icon: 'snippet' },
+  { id: 'recordings', label: 'Recordings', icon: 'record' },
+] as const;
+
 export function TerminalsScreen() {
   const { tab, active, broadcast, side } = useTerminals(
     useShallow((s) => ({
@@ -54,26 +60,19 @@ export function TerminalsScreen() {
             <TermIcon name="broadcast" />
             Broadcast
           </button>
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm"
-            aria-pressed={side === 'snippets'}
-            onClick={() => toggleSide('snippets')}
-            data-testid="snippets-toggle"
-          >
-            <TermIcon name="snippet" />
-            Snippets
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm"
-            aria-pressed={side === 'recordings'}
-            onClick={() => toggleSide('recordings')}
-            data-testid="recordings-toggle"
-          >
-            <TermIcon name="record" />
-            Recordings
-          </button>
+          {SIDE_PANELS.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              className="btn btn-ghost btn-sm"
+              aria-pressed={side === p.id}
+              onClick={() => toggleSide(p.id)}
+              data-testid={`${p.id}-toggle`}
+            >
+              <TermIcon name={p.icon} />
+              {p.label}
+            </button>
+          ))}
           <button
             type="button"
             className="btn btn-ghost btn-sm btn-icon"
