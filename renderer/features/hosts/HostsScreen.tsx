@@ -2,7 +2,7 @@
  * The host list: toolbar, table or empty state, and the add/edit/delete dialogs. Owns the
  * screen's shortcuts: / search, N new, Delete remove, arrows into the list from anywhere.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Host } from '../../../shared/model';
 import { useStore } from '../../app/store';
@@ -47,6 +47,14 @@ export function HostsScreen() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<HostTableHandle>(null);
+  // Set when a delete succeeds: the deleted row had focus, so once the dialog is gone (and the browser
+  // has returned focus to its opener, which no longer exists) the list takes focus back.
+  const focusListAfterDialog = useRef(false);
+  useEffect(() => {
+    if (dialog !== null || !focusListAfterDialog.current) return;
+    focusListAfterDialog.current = false;
+    table.current?.focus();
+  }, [dialog]);
 
   const visible = useMemo(
     () => filterHosts(s.hosts, { query: s.hostQuery, tag: s.tagFilter, group: s.groupFilter }),
@@ -116,8 +124,7 @@ export function HostsScreen() {
           onClose={closeDialog}
           onConfirm={async () => {
             await removeHost(dialog.host.name);
-            // The deleted row had focus; give it to the row that took its place.
-            requestAnimationFrame(() => table.current?.focus());
+            focusListAfterDialog.current = true;
           }}
         >
           <p>
