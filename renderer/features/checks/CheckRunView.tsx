@@ -13,6 +13,17 @@ import { useRowNavigation } from '../../ui/useRowNavigation';
 import { StatusBadge, useNow } from '../host/ScanBits';
 import { endpoint, FAILURE_LABEL, formatDuration, PHASE_LABEL, plural } from '../host/scanFormat';
 import type { ActiveCheck, CheckRow } from './checksSlice';
+import { TableHead, type TableColumn } from '../../ui/TableHead';
+
+const PROGRESS_COLUMNS: readonly TableColumn[] = [
+  { label: 'Host', width: '13%' },
+  { label: 'Address', width: '14%' },
+  { label: 'Progress', width: '24%' },
+  { label: 'Result', width: '11%' },
+  { label: 'Details' },
+  { label: 'Time', width: '8%', className: 'num' },
+  { srLabel: 'Open', width: '44px' },
+];
 
 const STEPS: DeepCheckPhase[] = ['connecting', 'running', 'parsing', 'done'];
 
@@ -171,28 +182,7 @@ export function CheckRunView() {
       <Summary check={check} />
       <div className="table-wrap">
         <table className="data-table check-table" data-testid="check-progress" aria-label="Deep check progress">
-          <colgroup>
-            <col style={{ width: '13%' }} />
-            <col style={{ width: '14%' }} />
-            <col style={{ width: '24%' }} />
-            <col style={{ width: '11%' }} />
-            <col />
-            <col style={{ width: '8%' }} />
-            <col style={{ width: '44px' }} />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>Host</th>
-              <th>Address</th>
-              <th>Progress</th>
-              <th>Result</th>
-              <th>Details</th>
-              <th className="num">Time</th>
-              <th>
-                <span className="visually-hidden">Open</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={PROGRESS_COLUMNS} />
           <tbody>
             {rows.map((r, i) => {
               const d = details(r);

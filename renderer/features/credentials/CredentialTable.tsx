@@ -3,6 +3,17 @@ import type { Credential } from '../../../shared/model';
 import { Icon } from '../../ui/Icon';
 import { useRowNavigation } from '../../ui/useRowNavigation';
 import { RowAction } from '../../ui/RowAction';
+import { TableHead, type TableColumn } from '../../ui/TableHead';
+
+const CREDENTIAL_COLUMNS: readonly TableColumn[] = [
+  { label: 'Name', width: '16%' },
+  { label: 'Kind', width: '11%' },
+  { label: 'Key type', width: '11%' },
+  { label: 'Fingerprint', width: '32%' },
+  { label: 'Used by', width: '19%' },
+  { label: 'Added', width: '9%' },
+  { srLabel: 'Actions', width: '44px' },
+];
 
 interface CredentialTableProps {
   credentials: readonly Credential[];
@@ -26,28 +37,7 @@ export function CredentialTable({ credentials, selected, onSelect, onDelete, onH
   return (
     <div className="table-wrap">
       <table className="data-table" data-testid="credential-table" aria-label="Credentials">
-        <colgroup>
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '11%' }} />
-          <col style={{ width: '11%' }} />
-          <col style={{ width: '32%' }} />
-          <col style={{ width: '19%' }} />
-          <col style={{ width: '9%' }} />
-          <col style={{ width: '44px' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Key type</th>
-            <th>Fingerprint</th>
-            <th>Used by</th>
-            <th>Added</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={CREDENTIAL_COLUMNS} />
         <tbody>
           {credentials.map((c, i) => (
             <tr key={c.id} {...rowProps(c, i)} data-testid="credential-row" data-credential={c.name}>

@@ -5,12 +5,13 @@ import type { Credential } from '../../../shared/model';
 import { useStore } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
-import { Icon } from '../../ui/Icon';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useHotkeys } from '../../ui/useHotkeys';
 import { CredentialFormDialog } from './CredentialFormDialog';
 import { CredentialTable } from './CredentialTable';
 import './credentials.css';
+import { ScreenError } from '../../ui/ScreenError';
+import { NewButton } from '../../ui/NewButton';
 
 type DialogState = { kind: 'add' } | { kind: 'delete'; credential: Credential } | null;
 
@@ -43,24 +44,9 @@ export function CredentialsScreen() {
   return (
     <section className="screen" data-testid="credentials-screen">
       <ScreenHeader title="Keys & passwords" count={s.loaded ? s.credentials.length : undefined}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => setDialog({ kind: 'add' })}
-          title="Add credential (N)"
-          data-testid="new-credential"
-        >
-          <Icon name="plus" size={14} />
-          Add credential
-          <kbd aria-hidden="true">N</kbd>
-        </button>
+        <NewButton label="Add credential" onClick={() => setDialog({ kind: 'add' })} testId="new-credential" />
       </ScreenHeader>
-      {s.error && (
-        <div className="banner-error screen-error" role="alert">
-          <Icon name="alert" />
-          {s.error}
-        </div>
-      )}
+      <ScreenError message={s.error} />
       {s.loaded && s.credentials.length === 0 && !s.error && (
         <EmptyState icon="key" title="No keys or passwords yet" testId="credentials-empty">
           <p>

@@ -16,6 +16,7 @@ import { KindTag, RelativeTime, SeverityCounts, StatusBadge } from '../host/Scan
 import { shortOs } from '../host/scanFormat';
 import { isRunning } from '../checks/checksSlice';
 import './fleet.css';
+import { ScreenError } from '../../ui/ScreenError';
 
 const keyOf = (r: FleetRow) => r.host;
 
@@ -115,12 +116,7 @@ export function FleetScreen() {
           </button>
         )}
       </ScreenHeader>
-      {s.error && (
-        <div className="banner-error screen-error" role="alert">
-          <Icon name="alert" />
-          {s.error}
-        </div>
-      )}
+      <ScreenError message={s.error} />
       {s.loaded && s.fleet.length === 0 && !s.error && (
         <EmptyState
           icon="fleet"

@@ -8,12 +8,21 @@ import type { Group } from '../../../shared/model';
 import { useStore } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
-import { Icon } from '../../ui/Icon';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useHotkeys } from '../../ui/useHotkeys';
 import { useRowNavigation } from '../../ui/useRowNavigation';
 import { GroupFormDialog } from './GroupFormDialog';
 import { RowAction } from '../../ui/RowAction';
+import { ScreenError } from '../../ui/ScreenError';
+import { NewButton } from '../../ui/NewButton';
+import { TableHead, type TableColumn } from '../../ui/TableHead';
+
+const GROUP_COLUMNS: readonly TableColumn[] = [
+  { label: 'Name', width: '24%' },
+  { label: 'Hosts', width: '80px', className: 'num' },
+  { label: 'Description' },
+  { srLabel: 'Actions', width: '110px' },
+];
 
 type DialogState = { kind: 'add' } | { kind: 'delete'; group: Group } | null;
 
@@ -58,24 +67,9 @@ export function GroupsScreen() {
   return (
     <section className="screen" data-testid="groups-screen">
       <ScreenHeader title="Groups" count={s.loaded ? s.groups.length : undefined}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => setDialog({ kind: 'add' })}
-          title="New group (N)"
-          data-testid="new-group"
-        >
-          <Icon name="plus" size={14} />
-          New group
-          <kbd aria-hidden="true">N</kbd>
-        </button>
+        <NewButton label="New group" onClick={() => setDialog({ kind: 'add' })} testId="new-group" />
       </ScreenHeader>
-      {s.error && (
-        <div className="banner-error screen-error" role="alert">
-          <Icon name="alert" />
-          {s.error}
-        </div>
-      )}
+      <ScreenError message={s.error} />
       {s.loaded && s.groups.length === 0 && !s.error && (
         <EmptyState icon="group" title="No groups yet" testId="groups-empty">
           <p>
@@ -86,22 +80,7 @@ export function GroupsScreen() {
       {s.groups.length > 0 && (
         <div className="table-wrap">
           <table className="data-table" data-testid="group-table" aria-label="Groups">
-            <colgroup>
-              <col style={{ width: '24%' }} />
-              <col style={{ width: '80px' }} />
-              <col />
-              <col style={{ width: '110px' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th className="num">Hosts</th>
-                <th>Description</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={GROUP_COLUMNS} />
             <tbody>
               {s.groups.map((g, i) => (
                 <tr key={g.id} {...rowProps(g, i)} data-testid="group-row" data-group={g.name}>

@@ -7,6 +7,7 @@ import type { Edge, EdgeEnd, HostScan } from '../../../shared/model';
 import { useStore } from '../../app/store';
 import { Icon } from '../../ui/Icon';
 import { Quiet, Section } from './parts';
+import { TableHead } from '../../ui/TableHead';
 
 type Direction = 'out' | 'in' | 'local';
 
@@ -70,26 +71,17 @@ export function ConnectionsTab({ scan }: { scan: HostScan }) {
         groups[dir].length === 0 ? null : (
           <Section key={dir} title={TITLES[dir].title} count={groups[dir].length} tools={<span className="faint">{TITLES[dir].hint}</span>}>
             <table className="data-table host-table edge-table">
-              <colgroup>
-                <col style={{ width: '18%' }} />
-                <col style={{ width: '28px' }} />
-                <col style={{ width: '22%' }} />
-                <col style={{ width: '18%' }} />
-                <col style={{ width: '10%' }} />
-                <col style={{ width: '8%' }} />
-                <col />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th>{dir === 'in' ? 'Client' : 'Service here'}</th>
-                  <th aria-hidden="true" />
-                  <th>{dir === 'in' ? 'Service here' : 'Peer'}</th>
-                  <th>{dir === 'in' ? 'Port' : 'Peer service'}</th>
-                  <th>{dir === 'in' ? 'Client service' : 'Port'}</th>
-                  <th className="num">Conns</th>
-                  <th>Seen</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: dir === 'in' ? 'Client' : 'Service here', width: '18%' },
+                  { width: '28px' },
+                  { label: dir === 'in' ? 'Service here' : 'Peer', width: '22%' },
+                  { label: dir === 'in' ? 'Port' : 'Peer service', width: '18%' },
+                  { label: dir === 'in' ? 'Client service' : 'Port', width: '10%' },
+                  { label: 'Conns', width: '8%', className: 'num' },
+                  { label: 'Seen' },
+                ]}
+              />
               <tbody>
                 {groups[dir].map((e) => {
                   const here = dir === 'in' ? e.to : e.from;

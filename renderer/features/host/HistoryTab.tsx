@@ -4,6 +4,15 @@ import { shownScanId, type HostPageData } from './hostPageSlice';
 import { Quiet, Section } from './parts';
 import { RelativeTime, StatusBadge } from './ScanBits';
 import { absoluteTime } from './scanFormat';
+import { TableHead, type TableColumn } from '../../ui/TableHead';
+
+const HISTORY_COLUMNS: readonly TableColumn[] = [
+  { label: 'Started', width: '28%' },
+  { width: '16%' },
+  { label: 'Status', width: '14%' },
+  { label: 'Run' },
+  { width: '120px' },
+];
 
 export function HistoryTab({ data }: { data: HostPageData }) {
   const viewScan = useStore((s) => s.viewScan);
@@ -12,22 +21,7 @@ export function HistoryTab({ data }: { data: HostPageData }) {
   return (
     <Section title="Scans" count={data.history.length} testId="host-history">
       <table className="data-table host-table history-table">
-        <colgroup>
-          <col style={{ width: '28%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '14%' }} />
-          <col />
-          <col style={{ width: '120px' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>Started</th>
-            <th />
-            <th>Status</th>
-            <th>Run</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={HISTORY_COLUMNS} />
         <tbody>
           {data.history.map((h, i) => (
             <tr key={h.id} aria-selected={h.id === shown} data-testid="history-row">

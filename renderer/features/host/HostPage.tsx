@@ -24,6 +24,7 @@ import { absoluteTime, endpoint, FAILURE_LABEL, formatBytes, formatUptime, PHASE
 import { ServicesTab } from './ServicesTab';
 import './host.css';
 import { OpenTerminalButton } from '../terminals/openTerminal';
+import { ScreenError } from '../../ui/ScreenError';
 
 const TAB_LABEL: Record<HostTab, string> = {
   overview: 'Overview',
@@ -299,12 +300,7 @@ export function HostPage() {
           <Recheck name={s.name} checked={Boolean(s.data?.latest)} />
         </div>
       </header>
-      {s.error && (
-        <div className="banner-error screen-error" role="alert" data-testid="host-error">
-          <Icon name="alert" />
-          {s.error}
-        </div>
-      )}
+      <ScreenError message={s.error} testId="host-error" />
       {!s.data && s.loading && <div className="host-loading faint">Loading…</div>}
       {s.data && !scan && (
         <EmptyState

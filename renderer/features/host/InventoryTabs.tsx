@@ -4,6 +4,35 @@ import type { HostFacts } from '../../../shared/model';
 import { Capped, ListSearch, matchAll, Quiet, ROW_CAP, Section } from './parts';
 import { useNow } from './ScanBits';
 import { absoluteTime, daysUntil } from './scanFormat';
+import { TableHead, type TableColumn } from '../../ui/TableHead';
+
+const PACKAGE_COLUMNS: readonly TableColumn[] = [{ label: 'Package', width: '40%' }, { label: 'Version', width: '40%' }, { label: 'Arch' }];
+const USER_COLUMNS: readonly TableColumn[] = [
+  { label: 'User', width: '16%' },
+  { label: 'UID', width: '8%', className: 'num' },
+  { label: 'Home', width: '20%' },
+  { label: 'Shell', width: '18%' },
+  { label: 'Groups' },
+];
+const SUDO_COLUMNS: readonly TableColumn[] = [
+  { label: 'Who', width: '16%' },
+  { label: 'Rule', width: '36%' },
+  { label: 'Source' },
+  { width: '12%' },
+];
+const CRON_COLUMNS: readonly TableColumn[] = [
+  { label: 'Schedule', width: '14%' },
+  { label: 'User', width: '10%' },
+  { label: 'Command' },
+  { label: 'Source', width: '22%' },
+];
+const CERT_COLUMNS: readonly TableColumn[] = [
+  { label: 'Subject', width: '22%' },
+  { label: 'Names', width: '17%' },
+  { label: 'Issuer', width: '13%' },
+  { label: 'Expires', width: '19%' },
+  { label: 'File' },
+];
 
 export function PackagesTab({ facts }: { facts: HostFacts }) {
   const [query, setQuery] = useState('');
@@ -56,18 +85,7 @@ export function PackagesTab({ facts }: { facts: HostFacts }) {
         ) : (
           <>
             <table className="data-table host-table">
-              <colgroup>
-                <col style={{ width: '40%' }} />
-                <col style={{ width: '40%' }} />
-                <col />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th>Package</th>
-                  <th>Version</th>
-                  <th>Arch</th>
-                </tr>
-              </thead>
+              <TableHead columns={PACKAGE_COLUMNS} />
               <tbody>
                 {shown.slice(0, ROW_CAP).map((p) => (
                   <tr key={`${p.name}-${p.arch ?? ''}`} data-testid="package-row">
@@ -116,22 +134,7 @@ export function UsersTab({ facts }: { facts: HostFacts }) {
           <Quiet>No users match.</Quiet>
         ) : (
           <table className="data-table host-table">
-            <colgroup>
-              <col style={{ width: '16%' }} />
-              <col style={{ width: '8%' }} />
-              <col style={{ width: '20%' }} />
-              <col style={{ width: '18%' }} />
-              <col />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>User</th>
-                <th className="num">UID</th>
-                <th>Home</th>
-                <th>Shell</th>
-                <th>Groups</th>
-              </tr>
-            </thead>
+            <TableHead columns={USER_COLUMNS} />
             <tbody>
               {users.map((u) => (
                 <tr key={u.name} data-testid="user-row" data-user={u.name}>
@@ -161,20 +164,7 @@ export function UsersTab({ facts }: { facts: HostFacts }) {
           <Quiet>{facts.meta.denied.includes('sudoers') ? 'The sudoers files could not be read.' : 'No sudo rules.'}</Quiet>
         ) : (
           <table className="data-table host-table">
-            <colgroup>
-              <col style={{ width: '16%' }} />
-              <col style={{ width: '36%' }} />
-              <col />
-              <col style={{ width: '12%' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>Who</th>
-                <th>Rule</th>
-                <th>Source</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead columns={SUDO_COLUMNS} />
             <tbody>
               {sudo.map((r, i) => (
                 <tr key={`${r.source}-${r.principal}-${i}`}>
@@ -215,20 +205,7 @@ export function CronTab({ facts }: { facts: HostFacts }) {
           <Quiet>No cron jobs{query ? ' match' : ''}.</Quiet>
         ) : (
           <table className="data-table host-table">
-            <colgroup>
-              <col style={{ width: '14%' }} />
-              <col style={{ width: '10%' }} />
-              <col />
-              <col style={{ width: '22%' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>Schedule</th>
-                <th>User</th>
-                <th>Command</th>
-                <th>Source</th>
-              </tr>
-            </thead>
+            <TableHead columns={CRON_COLUMNS} />
             <tbody>
               {jobs.map((j, i) => (
                 <tr key={`${j.source}-${i}`} data-testid="cron-row">
@@ -309,22 +286,7 @@ export function CertificatesTab({ facts }: { facts: HostFacts }) {
           </Quiet>
         ) : (
           <table className="data-table host-table">
-            <colgroup>
-              <col style={{ width: '22%' }} />
-              <col style={{ width: '17%' }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: '19%' }} />
-              <col />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>Subject</th>
-                <th>Names</th>
-                <th>Issuer</th>
-                <th>Expires</th>
-                <th>File</th>
-              </tr>
-            </thead>
+            <TableHead columns={CERT_COLUMNS} />
             <tbody>
               {certs.map((c) => {
                 const days = daysUntil(c.notAfter, now);

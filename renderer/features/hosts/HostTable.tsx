@@ -6,6 +6,18 @@ import { useRowNavigation } from '../../ui/useRowNavigation';
 import { authLabel, bracketed, formatAddress } from './hostFormat';
 import { OpenTerminalButton } from '../terminals/openTerminal';
 import { RowAction } from '../../ui/RowAction';
+import { TableHead, type TableColumn } from '../../ui/TableHead';
+
+const HOST_COLUMNS: readonly TableColumn[] = [
+  { label: 'Name', width: '15%' },
+  { label: 'Address', width: '16%' },
+  { label: 'User', width: '9%' },
+  { label: 'Auth', width: '14%' },
+  { label: 'Tags', width: '16%' },
+  { label: 'Groups', width: '14%' },
+  { label: 'Jump host', width: '16%' },
+  { srLabel: 'Actions', width: '116px' },
+];
 
 interface HostTableProps {
   hosts: readonly Host[];
@@ -34,30 +46,7 @@ export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onOpen,
   return (
     <div className="table-wrap">
       <table className="data-table host-table" data-testid="host-table" aria-label="Hosts">
-        <colgroup>
-          <col style={{ width: '15%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '9%' }} />
-          <col style={{ width: '14%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '14%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '116px' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Address</th>
-            <th>User</th>
-            <th>Auth</th>
-            <th>Tags</th>
-            <th>Groups</th>
-            <th>Jump host</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={HOST_COLUMNS} />
         <tbody>
           {hosts.map((h, i) => (
             <tr key={h.id} {...rowProps(h, i)} data-testid="host-row" data-host={h.name}>

@@ -7,7 +7,6 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Host } from '../../../shared/model';
 import { useStore } from '../../app/store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Icon } from '../../ui/Icon';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useHotkeys } from '../../ui/useHotkeys';
 import { filterHosts } from './filterHosts';
@@ -18,6 +17,7 @@ import { HostsToolbar } from './HostsToolbar';
 import { HostTable, type HostTableHandle } from './HostTable';
 import './hosts.css';
 import { openTerminal } from '../terminals/openTerminal';
+import { ScreenError } from '../../ui/ScreenError';
 
 type DialogState = { kind: 'add' } | { kind: 'edit'; host: Host } | { kind: 'delete'; host: Host } | null;
 
@@ -83,12 +83,7 @@ export function HostsScreen() {
           <HostsToolbar searchRef={search} onLeaveSearch={() => table.current?.focus()} onNew={() => setDialog({ kind: 'add' })} />
         )}
       </ScreenHeader>
-      {s.hostsError && (
-        <div className="banner-error screen-error" role="alert">
-          <Icon name="alert" />
-          {s.hostsError}
-        </div>
-      )}
+      <ScreenError message={s.hostsError} />
       {s.hostsLoaded && s.hosts.length === 0 && !s.hostsError && (
         <HostsEmptyState onNew={() => setDialog({ kind: 'add' })} onKeys={() => go('credentials')} />
       )}

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../app/store';
 import { Icon } from '../../ui/Icon';
 import { tagCounts } from './filterHosts';
+import { NewButton } from '../../ui/NewButton';
 
 interface HostsToolbarProps {
   searchRef: Ref<HTMLInputElement>;
@@ -79,11 +80,7 @@ export function HostsToolbar({ searchRef, onLeaveSearch, onNew }: HostsToolbarPr
           </option>
         ))}
       </select>
-      <button type="button" className="btn btn-primary" onClick={onNew} title="New host (N)" data-testid="new-host">
-        <Icon name="plus" size={14} />
-        New host
-        <kbd aria-hidden="true">N</kbd>
-      </button>
+      <NewButton label="New host" onClick={onNew} testId="new-host" />
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** What the map has to say above the drawing: errors, drift to acknowledge, or "nothing checked yet". */
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../app/store';
-import { Icon } from '../../ui/Icon';
+import { ScreenError } from '../../ui/ScreenError';
 import { DriftBanner } from './DriftBanner';
 import type { MapGraph } from './model/types';
 
@@ -10,15 +10,8 @@ export function MapBanners({ graph, layoutError }: { graph: MapGraph | null; lay
   const unchecked = graph !== null && graph.hosts.length > 0 && graph.hosts.every((h) => h.host.status === 'never');
   return (
     <>
-      {[error, layoutError].map(
-        (message) =>
-          message && (
-            <div key={message} className="banner-error screen-error" role="alert">
-              <Icon name="alert" />
-              {message}
-            </div>
-          ),
-      )}
+      <ScreenError message={error} />
+      <ScreenError message={layoutError} />
       <DriftBanner drift={drift} onAck={() => void ack()} />
       {unchecked && (
         <div className="map-hint" role="status">
