@@ -16,7 +16,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
 const vaultPath = process.env['OPSDECK_VAULT'] ?? join(app.getPath('userData'), 'vault.opsdeck');
-const core = new Core({ path: vaultPath === '' ? defaultVaultPath() : vaultPath });
+const core = new Core({ path: vaultPath === '' ? defaultVaultPath() : vaultPath, holderName: 'the OpsDeck app' });
 
 void app.whenReady().then(() => {
   hardenSessions();

@@ -40,7 +40,7 @@ export function defaultStaticDir(): string {
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const core = new Core(options);
+  const core = new Core({ holderName: 'opsdeck serve', ...options });
   const token = options.token ?? newToken();
   const staticDir = options.staticDir ?? defaultStaticDir();
   let port = options.port;

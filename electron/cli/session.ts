@@ -9,7 +9,11 @@ export interface GlobalOptions {
 }
 
 export function openCore(opts: GlobalOptions): Core {
-  return new Core({ path: resolveVaultPath(opts.vault), log: (m) => process.stderr.write(`opsdeck: ${m}\n`) });
+  return new Core({
+    path: resolveVaultPath(opts.vault),
+    holderName: 'the opsdeck command',
+    log: (m) => process.stderr.write(`opsdeck: ${m}\n`),
+  });
 }
 
 export async function withUnlocked<T>(opts: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {

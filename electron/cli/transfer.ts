@@ -22,6 +22,7 @@ interface ImportFlags {
   json?: boolean;
   yes?: boolean;
   map?: string[];
+  exclude?: string[];
 }
 
 const SYMBOL: Record<ImportItem['action'], string> = { add: '+', update: '~', skip: '-' };
@@ -103,8 +104,26 @@ async function askKeyPassphrases(core: Core, request: ImportRequest, plan: Impor
   return core.invoke('import.preview', request);
 }
 
+/** A mistyped --exclude must not go unnoticed: the item it meant would be imported after all. */
+function checkExcludes(plan: ImportPlan, exclude: string[]): void {
+  const left = new Set(plan.items.filter((i) => i.excluded).map((i) => i.name.toLowerCase()));
+  const unknown = exclude.filter((n) => !left.has(n.toLowerCase()));
+  if (unknown.length === 0) return;
+  const names = plan.items.filter((i) => i.action !== 'skip' && (i.kind === 'host' || i.kind === 'host-key')).map((i) => i.name);
+  throw new OpsError(
+    'VALIDATION',
+    `--exclude ${unknown.join(', ')}: not an item this import would add or update` +
+      (names.length > 0 ? ` (those are: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}).` : '.'),
+    'exclude',
+  );
+}
+
 async function runImport(core: Core, kind: ImportKind, file: string | undefined, flags: ImportFlags): Promise<void> {
-  const request: ImportRequest = { kind, ...(file ? { source: { path: resolve(file) } } : {}) };
+  const request: ImportRequest = {
+    kind,
+    ...(file ? { source: { path: resolve(file) } } : {}),
+    ...(flags.exclude?.length ? { exclude: flags.exclude } : {}),
+  };
   let plan = await core.invoke('import.preview', request);
   const columns = applyMapping(plan, flags.map ?? []);
   if (columns) {
@@ -112,6 +131,7 @@ async function runImport(core: Core, kind: ImportKind, file: string | undefined,
     plan = await core.invoke('import.preview', request);
   }
   plan = await askKeyPassphrases(core, request, plan);
+  checkExcludes(plan, flags.exclude ?? []);
   if (!flags.json || flags.dryRun) {
     if (flags.json) return printJson(plan);
     process.stdout.write(formatPlan(plan));
@@ -166,7 +186,12 @@ export function registerTransferCommands(program: Command, global: () => GlobalO
       .description(description)
       .option('--dry-run', 'show what would be imported, change nothing')
       .option('--json', 'print the plan (and the result) as JSON')
-      .option('-y, --yes', 'apply without asking on a terminal');
+      .option('-y, --yes', 'apply without asking on a terminal')
+      .option(
+        '--exclude <name>',
+        `leave an item out (repeatable): ${kind === 'known-hosts' ? 'HOST:PORT as the preview shows it' : 'a host name as the preview shows it'}`,
+        collect,
+      );
     if (kind === 'csv')
       cmd.option('--map <field=column>', `map a column to a field (repeatable; fields: ${CsvField.options.join(', ')})`, collect);
     cmd.action(async (file: string | undefined, flags: ImportFlags) => {

@@ -58,6 +58,12 @@ export const ImportRequest = z.object({
   csvColumns: z.array(CsvField).max(200).optional(),
   /** Passphrases of protected key files (IdentityFile, ansible_ssh_private_key_file), by the path the preview shows. */
   keyPassphrases: z.record(z.string().max(4096), z.string().max(1024)).optional(),
+  /**
+   * Items the user unticked in the preview, by the name the preview shows: host names (OpenSSH,
+   * Ansible, CSV) or "host:port" (known_hosts). They are skipped, and what only they needed (a key,
+   * a group) is not added; a host that used one of them as its jump host keeps a warning instead.
+   */
+  exclude: z.array(z.string().max(300)).max(20000).optional(),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
@@ -87,6 +93,8 @@ export const ImportItem = z.object({
   /** Things the import could not carry over for this item (unsupported options, a key left out). */
   warnings: z.array(z.string()),
   source: SourceLine.nullable(),
+  /** Left out by the user (the request's `exclude`); the preview offers to take it back in. */
+  excluded: z.boolean().optional(),
 });
 export type ImportItem = z.infer<typeof ImportItem>;
 

@@ -11,6 +11,7 @@ export const ErrorCode = z.enum([
   'VAULT_MISSING', // no vault at the configured path yet
   'VAULT_EXISTS', // create refused: a vault is already there
   'VAULT_LOCKED', // the call needs an unlocked vault
+  'VAULT_BUSY', // another process has the vault open (a restore would pull it from under it)
   'WRONG_PASSPHRASE', // the passphrase does not unwrap the data key
   'KDF_TOO_WEAK', // the header's key-derivation parameters are below the floor
   'VAULT_CORRUPT', // header or database unreadable for another reason

@@ -176,6 +176,51 @@ test('CSV: columns are guessed, the user remaps one, the preview follows', async
   await expect(hostRow(page, 'api-2')).toContainText('10.1.0.2:2222');
 });
 
+test('untick hosts in the preview: they, and the group only they needed, stay out; tick them back in', async ({
+  page,
+  opsdeck,
+}, testInfo) => {
+  await createVault(page, opsdeck.url);
+  await openTransfer(page);
+  await page.getByTestId('import-kind-csv').click();
+  const csv = 'name,address,groups\nweb1,10.2.0.1,web\nweb2,10.2.0.2,web\ndb1,10.2.0.3,db\nbroken,not an address!,web\n';
+  await dropFile(page, 'import-drop', 'hosts.csv', csv);
+  await expect(page.getByTestId('import-counts')).toHaveText(/5 to add.*0 to update.*1 skipped/);
+  // Only what the import would write can be ticked: the skipped "broken" host has no box.
+  await expect(previewRow(page, 'broken').getByTestId('preview-include')).toHaveCount(0);
+  await expect(previewRow(page, 'web').getByTestId('preview-include')).toHaveCount(0);
+
+  await previewRow(page, 'db1').getByTestId('preview-include').uncheck();
+  await expect(page.getByTestId('import-counts')).toHaveText(/3 to add.*0 to update.*2 skipped/);
+  await expect(previewRow(page, 'db1')).toHaveAttribute('data-excluded', 'true');
+  await expect(previewRow(page, 'db1')).toContainText('left out by you');
+  await expect(previewRow(page, 'db')).toHaveCount(0); // its group goes with it
+  await expect(page.getByTestId('preview-toggle-all')).toHaveJSProperty('indeterminate', true);
+  await previewRow(page, 'web2').getByTestId('preview-include').uncheck();
+  await expect(page.getByTestId('import-counts')).toHaveText(/2 to add.*0 to update.*3 skipped/);
+  await snap(page, testInfo, 'transfer-untick');
+
+  // Some out: the header box is unticked and "mixed"; a click takes everything in, the next leaves all out.
+  await page.getByTestId('preview-toggle-all').check();
+  await expect(page.getByTestId('import-counts')).toHaveText(/5 to add.*0 to update.*1 skipped/);
+  await page.getByTestId('preview-toggle-all').uncheck();
+  await expect(page.getByTestId('import-apply')).toHaveText('Nothing to import');
+  await expect(page.getByTestId('import-counts')).toHaveText(/0 to add.*0 to update.*4 skipped/);
+  await page.getByTestId('preview-toggle-all').check();
+  await expect(page.getByTestId('import-counts')).toHaveText(/5 to add.*0 to update.*1 skipped/);
+  // The keyboard path: Space on a row's box.
+  const db1 = previewRow(page, 'db1').getByTestId('preview-include');
+  await db1.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('import-counts')).toHaveText(/3 to add.*0 to update.*2 skipped/);
+
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('nav-hosts').click();
+  await expect(page.locator('[data-testid="host-row"]')).toHaveCount(2);
+  await expect(hostRow(page, 'db1')).toHaveCount(0);
+});
+
 test('ssh config: a protected key asks for its passphrase, then goes into the vault', async ({ page, opsdeck }, testInfo) => {
   const keyPath = join(opsdeck.dir, 'id_deploy');
   writeFileSync(

@@ -1,5 +1,5 @@
 // Imports, exports and backups on real vault files, through the core and through the real `opsdeck` command.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
@@ -391,6 +391,51 @@ describe('encrypted backup', () => {
     source.close();
   });
 
+  it('a restore refuses while another process has the vault open, and goes ahead once it is gone (even killed without locking)', async () => {
+    const source = await freshCore();
+    await source.invoke('hosts.add', { name: 'from-backup', address: '10.7.0.1' });
+    const file = join(tmp.dir, 'busy.opsdeck-backup');
+    await source.invoke('backup.create', { path: file });
+    source.close();
+
+    const target = await freshCore();
+    await target.invoke('hosts.add', { name: 'keep-me', address: '10.7.0.2' });
+    // A second process (the app, `opsdeck serve`) with the same vault unlocked.
+    const script = join(tmp.dir, 'holder.mts');
+    writeFileSync(
+      script,
+      `import { Core } from ${JSON.stringify(join(process.cwd(), 'electron/core/api.ts'))};
+const core = new Core({ path: ${JSON.stringify(target.vault.path)}, insecureTestKdf: true, holderName: 'holder-test', log: () => undefined });
+await core.invoke('vault.unlock', { passphrase: ${JSON.stringify(PASS)} });
+process.stdout.write('ready\\n');
+setInterval(() => undefined, 1000);
+`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+        child.on('exit', (code) => reject(new Error(`the holder process exited early (${code})`)));
+      });
+      await expect(target.invoke('backup.restore', { source: { path: file }, passphrase: PASS, replace: true })).rejects.toMatchObject({
+        code: 'VAULT_BUSY',
+        message: expect.stringMatching(
+          new RegExp(`^This vault is open in holder-test \\(pid ${child.pid}, open since .*\\)\\. Lock it or quit there first`),
+        ),
+      });
+      expect((await target.invoke('hosts.list', {})).map((h) => h.name)).toEqual(['keep-me']);
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.on('exit', resolve) : resolve(null)));
+    }
+    // Killed without locking: its entry is stale, so the restore goes ahead (and removes the entry).
+    const restored = await target.invoke('backup.restore', { source: { path: file }, passphrase: PASS, replace: true });
+    expect(restored.setAside).toBeTruthy();
+    expect((await target.invoke('hosts.list', {})).map((h) => h.name)).toEqual(['from-backup']);
+    expect(readdirSync(`${target.vault.path}.holders`)).toEqual([String(process.pid)]);
+    target.close();
+  });
+
   it('a product install refuses a backup whose key derivation is below the floor', async () => {
     const source = await seeded();
     const file = join(tmp.dir, 'weak.opsdeck-backup');
@@ -484,5 +529,26 @@ describe('the opsdeck command', () => {
     expect(opsdeck(['restore', backup, '--force'], { OPSDECK_VAULT: restoredVault, OPSDECK_PASSPHRASE: 'wrong one' })).toMatchObject({
       code: 3,
     });
+  });
+
+  it('--exclude leaves hosts out of an import; a name that is not in it is refused before anything is written', () => {
+    const own = { OPSDECK_VAULT: join(tmp.dir, 'cli-exclude', 'vault.opsdeck') };
+    expect(opsdeck(['vault', 'init'], own).code).toBe(0);
+    const csv = join(tmp.dir, 'exclude.csv');
+    writeFileSync(csv, 'name,address,groups\nweb1,10.6.0.1,web\nweb2,10.6.0.2,web\ndb1,10.6.0.3,db\n');
+
+    const typo = opsdeck(['import', 'csv', csv, '--exclude', 'web-2', '--yes'], own);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toBe('opsdeck: --exclude web-2: not an item this import would add or update (those are: web1, web2, db1).\n');
+    expect(JSON.parse(opsdeck(['host', 'list', '--json'], own).out)).toEqual([]);
+
+    const some = opsdeck(['import', 'csv', csv, '--exclude', 'WEB2', '--exclude', 'db1', '--yes'], own);
+    expect(some.code, some.err).toBe(0);
+    expect(some.out).toMatch(/- host\s+web2\s+skipped: left out by you/);
+    expect(some.out).toMatch(/Imported: 2 added, 0 updated, 2 skipped/);
+    const hosts = JSON.parse(opsdeck(['host', 'list', '--json'], own).out) as Array<{ name: string }>;
+    expect(hosts.map((h) => h.name)).toEqual(['web1']);
+    // The db group was needed by db1 only, so it is not created.
+    expect((JSON.parse(opsdeck(['group', 'list', '--json'], own).out) as Array<{ name: string }>).map((g) => g.name)).toEqual(['web']);
   });
 });

@@ -34,6 +34,7 @@ import { z } from 'zod';
 import { OpsError } from '../../../shared/model';
 import type { Core } from '../api';
 import { openEncrypted } from '../vault/database';
+import { describeHolders, otherHolders } from '../vault/holders';
 import { fsyncDir, readHeader, unwrapDataKey, writeHeaderAtomic, type VaultHeader } from '../vault/header';
 import { assertAboveFloor } from '../vault/kdf';
 import { LATEST_VERSION } from '../vault/migrations';
@@ -257,6 +258,14 @@ export async function restoreBackup(
       'VAULT_EXISTS',
       `A vault already exists at ${target}. Restoring replaces it (the current one is kept beside it, renamed).`,
       'replace',
+    );
+  }
+  const others = exists ? otherHolders(target) : [];
+  if (others.length > 0) {
+    throw new OpsError(
+      'VAULT_BUSY',
+      `This vault is open in ${describeHolders(others)}. Lock it or quit there first, then restore again: ` +
+        'restoring now would pull the vault from under it. Nothing was changed.',
     );
   }
   // Staged beside the vault, so the final renames stay on one file system (and so atomic).

@@ -63,6 +63,13 @@ export interface Planned {
 }
 
 const MAX_KEY_FILE = 64 * 1024;
+/** The reason shown for an item the user unticked in the preview. */
+export const LEFT_OUT = 'left out by you';
+
+/** The request's `exclude` list as the planner matches it (names compare case-insensitively). */
+export function excludeSet(names: readonly string[] | undefined): ReadonlySet<string> {
+  return new Set((names ?? []).map((n) => n.toLowerCase()));
+}
 const lower = (s: string) => s.toLowerCase();
 
 function note(n: ParsedNote): ImportNote {
@@ -249,6 +256,8 @@ interface Candidate {
   groups: string[];
   notes: string | undefined;
   skip: string | null;
+  /** Unticked by the user: skipped like any other, but the preview offers to take it back. */
+  excluded: boolean;
   reason: string | null;
 }
 
@@ -267,6 +276,7 @@ export interface InventoryPlanOptions {
   fs: FileReader;
   keyPassphrases: Record<string, string>;
   csv?: ImportPlan['csv'];
+  exclude?: ReadonlySet<string>;
 }
 
 export function planInventory(parsed: ParsedInventory, view: VaultView, opts: InventoryPlanOptions): Planned {
@@ -373,13 +383,14 @@ export function planInventory(parsed: ParsedInventory, view: VaultView, opts: In
       tags: [...new Set(tags)],
       groups: [...new Set(groups)],
       notes,
-      skip: null,
+      skip: opts.exclude?.has(lower(name.data)) ? LEFT_OUT : null,
+      excluded: opts.exclude?.has(lower(name.data)) ?? false,
       reason: p.synthetic?.reason ?? null,
     });
   }
 
-  // 2. Key files, read once each.
-  const keyPaths = [...new Set(candidates.map((c) => c.parsed.identityFile).filter((p): p is string => Boolean(p)))];
+  // 2. Key files, read once each (not for hosts left out: their keys are not stored, nor asked for).
+  const keyPaths = [...new Set(candidates.flatMap((c) => (c.excluded || !c.parsed.identityFile ? [] : [c.parsed.identityFile])))];
   const keys = readKeys(keyPaths, view, opts.fs, opts.keyPassphrases);
 
   // 3. References: jump hosts and credentials, to the file's own hosts or the vault's.
@@ -436,6 +447,7 @@ export function planInventory(parsed: ParsedInventory, view: VaultView, opts: In
     return vaultHosts.get(lower(name))?.jumpHost ?? null;
   };
   for (const c of candidates) {
+    if (c.excluded) continue;
     const chain = [c.name];
     let cursor = jumpOf(c.name);
     while (cursor) {
@@ -458,7 +470,7 @@ export function planInventory(parsed: ParsedInventory, view: VaultView, opts: In
       if (c.skip || !c.jumpHost) continue;
       const target = byName.get(lower(c.jumpHost));
       if (target?.skip && !vaultHosts.has(lower(c.jumpHost))) {
-        c.warnings.push(`Jump host ${c.jumpHost} is skipped, so it was left out`);
+        c.warnings.push(`Jump host ${c.jumpHost} is ${target.excluded ? 'left out' : 'skipped'}, so it was left out`);
         c.jumpHost = undefined;
         changed = true;
       }
@@ -483,6 +495,7 @@ export function planInventory(parsed: ParsedInventory, view: VaultView, opts: In
         changes: [],
         warnings: c.warnings,
         source,
+        ...(c.excluded ? { excluded: true } : {}),
       });
       continue;
     }
@@ -586,7 +599,7 @@ export function planInventory(parsed: ParsedInventory, view: VaultView, opts: In
   // 6. Credentials (only those a host will use), groups, then hosts with jump hosts first.
   const keyItems: ImportItem[] = [];
   for (const k of keys.values()) {
-    const usedBy = candidates.filter((c) => c.parsed.identityFile === k.file.path).map((c) => c.name);
+    const usedBy = candidates.filter((c) => !c.excluded && c.parsed.identityFile === k.file.path).map((c) => c.name);
     k.file.usedBy = usedBy;
     if (k.isNew && k.privateKey && k.file.credential) {
       if (!usedCredentials.has(lower(k.file.credential))) continue;
@@ -690,10 +703,19 @@ function targetsOf(entry: KnownHostsEntry, view: VaultView): { targets: Array<{ 
   return { targets, wildcard };
 }
 
+function leftOutKey(name: string, detail: string, source: SourceRef): ImportItem {
+  return { kind: 'host-key', action: 'skip', name, detail, reason: LEFT_OUT, changes: [], warnings: [], source, excluded: true };
+}
+
 const hostsLabel = (e: KnownHostsEntry) => ('hashed' in e.hosts ? '(hashed name)' : e.hosts.patterns.join(','));
 const keyLabel = (keyType: string, key: Buffer) => `${keyType} ${fingerprintSha256(key)}`;
 
-export function planKnownHosts(parsed: ParsedKnownHosts, view: VaultView, source: string): Planned {
+export function planKnownHosts(
+  parsed: ParsedKnownHosts,
+  view: VaultView,
+  source: string,
+  exclude: ReadonlySet<string> = new Set(),
+): Planned {
   const items: ImportItem[] = [];
   const ops: Op[] = [];
   const file = parsed.file;
@@ -735,6 +757,10 @@ export function planKnownHosts(parsed: ParsedKnownHosts, view: VaultView, source
       for (const k of hits) {
         const id = `${k.host}:${k.port}:${k.keyType}`;
         if (removed.has(id)) continue;
+        if (exclude.has(lower(`${k.host}:${k.port}`))) {
+          items.push(leftOutKey(`${k.host}:${k.port}`, detail, src));
+          continue;
+        }
         removed.add(id);
         ops.push({ op: 'remove-host-key', host: k.host, port: k.port, keyType: k.keyType, key: k.key });
         items.push({
@@ -795,6 +821,10 @@ export function planKnownHosts(parsed: ParsedKnownHosts, view: VaultView, source
         skip(
           `the vault trusts a different ${e.keyType} key for this host (${stored.fingerprint}); forget that one first if the host was reinstalled`,
         );
+        continue;
+      }
+      if (exclude.has(lower(name))) {
+        items.push(leftOutKey(name, detail, src));
         continue;
       }
       added.set(id, { key: e.key, line: e.line });

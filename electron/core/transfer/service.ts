@@ -27,7 +27,7 @@ import { csvToInventory, guessColumns, parseCsv } from './csv';
 import { exportInventory } from './exporters';
 import { fileError, readOrFail, realFileReader, resolvePath, type FileReader } from './files';
 import { parseKnownHostsSource } from './known-hosts';
-import { planInventory, planKnownHosts, type Planned, type VaultView } from './planner';
+import { excludeSet, planInventory, planKnownHosts, type Planned, type VaultView } from './planner';
 import { parseSshConfig } from './ssh-config';
 import { Staging } from './staging';
 
@@ -84,18 +84,19 @@ export class TransferService {
     const label = 'path' in source ? source.path : source.fileName;
     const baseDir = 'path' in source ? dirname(source.path) : home;
     const passphrases = req.keyPassphrases ?? {};
+    const exclude = excludeSet(req.exclude);
     const view = this.view();
     switch (req.kind) {
       case 'ssh-config': {
         const parsed = parseSshConfig(source, { fs: this.fs, localUser: localUser() });
-        return planInventory(parsed, view, { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases });
+        return planInventory(parsed, view, { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases, exclude });
       }
       case 'known-hosts':
-        return planKnownHosts(parseKnownHostsSource(source, this.fs), view, label);
+        return planKnownHosts(parseKnownHostsSource(source, this.fs), view, label, exclude);
       case 'ansible': {
         const text = 'path' in source ? readOrFail(this.fs, source.path) : source.text;
         const parsed = resolveAnsible(parseAnsible(text, label), { baseDir, home });
-        return planInventory(parsed, view, { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases });
+        return planInventory(parsed, view, { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases, exclude });
       }
       case 'csv': {
         const text = 'path' in source ? readOrFail(this.fs, source.path) : source.text;
@@ -122,11 +123,11 @@ export class TransferService {
               ],
             },
             view,
-            { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases, csv },
+            { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases, csv, exclude },
           );
         }
         const parsed = csvToInventory(table, columns, label, baseDir, home);
-        return planInventory(parsed, view, { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases, csv });
+        return planInventory(parsed, view, { kind: req.kind, source: label, fs: this.fs, keyPassphrases: passphrases, csv, exclude });
       }
     }
   }

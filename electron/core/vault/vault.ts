@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync } from 'node:fs'
 import { dirname } from 'node:path';
 import { OpsError, type VaultState } from '../../../shared/model';
 import { openEncrypted, type Db } from './database';
+import { registerHolder, releaseHolder } from './holders';
 import { headerPathFor, readHeader, unwrapDataKey, wrapDataKey, writeHeaderAtomic } from './header';
 import { assertAboveFloor, KDF_DEFAULT, KDF_TEST_ONLY, newScryptParams } from './kdf';
 
@@ -18,18 +19,22 @@ export interface VaultOptions {
    * set this; it exists so hundreds of test vaults do not cost minutes.
    */
   insecureTestKdf?: boolean;
+  /** What this process is, as another process's "vault in use" message names it ("opsdeck serve"). */
+  holderName?: string;
 }
 
 export class Vault {
   readonly path: string;
   readonly headerPath: string;
   private readonly insecureTestKdf: boolean;
+  private readonly holderName: string;
   private database: Db | null = null;
 
   constructor(options: VaultOptions) {
     this.path = options.path;
     this.headerPath = headerPathFor(options.path);
     this.insecureTestKdf = options.insecureTestKdf === true;
+    this.holderName = options.holderName ?? 'OpsDeck';
   }
 
   state(): VaultState {
@@ -61,6 +66,7 @@ export class Vault {
       // The header is written last: until it exists the vault counts as missing, never half-made.
       writeHeaderAtomic(this.headerPath, header);
       this.database = db;
+      registerHolder(this.path, this.holderName);
     } finally {
       dataKey.fill(0);
     }
@@ -74,6 +80,7 @@ export class Vault {
     const dataKey = await unwrapDataKey(header, passphrase);
     try {
       this.database = openEncrypted(this.path, dataKey);
+      registerHolder(this.path, this.holderName);
     } finally {
       dataKey.fill(0);
     }
@@ -89,6 +96,7 @@ export class Vault {
     }
     this.database.close();
     this.database = null;
+    releaseHolder(this.path);
   }
 
   /** Re-wraps the same data key under a new passphrase; the database is not touched. */

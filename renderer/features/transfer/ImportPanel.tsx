@@ -221,7 +221,7 @@ export function ImportPanel() {
             busy={busy}
             onSubmit={(p) => refine({ keyPassphrases: { ...(step.request.keyPassphrases ?? {}), ...p } })}
           />
-          <ImportPreview plan={step.plan} />
+          <ImportPreview plan={step.plan} busy={busy} onExclude={(exclude) => refine({ exclude })} />
           <footer className="step-footer">
             <button type="button" className="btn" onClick={reset} disabled={busy} data-testid="import-cancel">
               Cancel

@@ -1,4 +1,8 @@
-/** The preview: every item with what will happen to it and why, filterable by action, plus the file's notes. */
+/**
+ * The preview: every item with what will happen to it and why, filterable by action, plus the file's
+ * notes. Hosts and host keys the import would write have a tick box: unticking one asks the core for
+ * a new preview without it (so what only it needed, a key or a group, goes too).
+ */
 import { useMemo, useState } from 'react';
 import type { ImportAction, ImportItem, ImportPlan } from '../../../shared/contract/transfer';
 import { Icon } from '../../ui/Icon';
@@ -18,6 +22,11 @@ function where(source: ImportItem['source'], main: string): string {
 
 const LISTS = new Set(['groups', 'tags']);
 const ORDER: Record<ImportAction, number> = { add: 0, update: 1, skip: 2 };
+// An unticked item stays among the ones it was with, so it does not jump away from under the pointer.
+const rank = (i: ImportItem) => (i.excluded ? 0 : ORDER[i.action]);
+
+/** Items the user can tick in or out: hosts and host keys the import would write (or was told not to). */
+export const isChoosable = (i: ImportItem) => (i.kind === 'host' || i.kind === 'host-key') && (i.action !== 'skip' || i.excluded === true);
 
 function Details({ item }: { item: ImportItem }) {
   if (item.action === 'update') {
@@ -50,13 +59,32 @@ function addedTo(from: string, to: string): string {
     .join(', ');
 }
 
-export function ImportPreview({ plan }: { plan: ImportPlan }) {
+interface ImportPreviewProps {
+  plan: ImportPlan;
+  /** Called with the names to leave out, the whole list (it replaces the request's `exclude`). */
+  onExclude: (names: string[]) => void;
+  busy: boolean;
+}
+
+export function ImportPreview({ plan, onExclude, busy }: ImportPreviewProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const items = useMemo(
-    () =>
-      filter === 'all' ? [...plan.items].sort((a, b) => ORDER[a.action] - ORDER[b.action]) : plan.items.filter((i) => i.action === filter),
+    () => (filter === 'all' ? [...plan.items].sort((a, b) => rank(a) - rank(b)) : plan.items.filter((i) => i.action === filter)),
     [plan.items, filter],
   );
+  const choosable = useMemo(() => plan.items.filter(isChoosable), [plan.items]);
+  const choosableNames = useMemo(() => [...new Set(choosable.map((i) => i.name))], [choosable]);
+  const planned = useMemo(() => [...new Set(choosable.filter((i) => i.excluded).map((i) => i.name))], [choosable]);
+  // The box flips at once; the core's new preview follows. The choice counts only while that request
+  // runs against this plan: a new plan (or a failed request, busy again false) shows the core's answer.
+  const [pending, setPending] = useState<{ plan: ImportPlan; names: string[] } | null>(null);
+  const excluded = busy && pending?.plan === plan ? pending.names : planned;
+  const allIn = excluded.length === 0;
+  const choose = (next: string[]) => {
+    setPending({ plan, names: next });
+    onExclude(next);
+  };
+  const toggle = (name: string) => choose(excluded.includes(name) ? excluded.filter((n) => n !== name) : [...excluded, name]);
   const tabs: Array<[Filter, string, number]> = [
     ['all', 'All', plan.items.length],
     ['add', 'Add', plan.counts.add],
@@ -88,6 +116,7 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
         <div className="preview-table-wrap">
           <table className="data-table preview-table" aria-label="What the import will do">
             <colgroup>
+              <col style={{ width: '36px' }} />
               <col style={{ width: '84px' }} />
               <col style={{ width: '76px' }} />
               <col style={{ width: '20%' }} />
@@ -97,6 +126,22 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
             </colgroup>
             <thead>
               <tr>
+                <th>
+                  {choosable.length > 0 && (
+                    <input
+                      type="checkbox"
+                      aria-label={allIn ? 'Leave everything out' : 'Take everything in'}
+                      title={allIn ? 'Leave everything out' : 'Take everything in'}
+                      checked={allIn}
+                      ref={(box) => {
+                        if (box) box.indeterminate = !allIn && excluded.length < choosableNames.length;
+                      }}
+                      disabled={busy}
+                      onChange={() => choose(allIn ? choosableNames : [])}
+                      data-testid="preview-toggle-all"
+                    />
+                  )}
+                </th>
                 <th>Action</th>
                 <th>Type</th>
                 <th>Name</th>
@@ -113,7 +158,20 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
                   data-action={item.action}
                   data-name={item.name}
                   data-kind={item.kind}
+                  data-excluded={item.excluded || undefined}
                 >
+                  <td>
+                    {isChoosable(item) && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Import ${item.name}`}
+                        checked={!excluded.includes(item.name)}
+                        disabled={busy}
+                        onChange={() => toggle(item.name)}
+                        data-testid="preview-include"
+                      />
+                    )}
+                  </td>
                   <td>
                     <span className={`action-badge action-${item.action}`}>{ACTION_LABEL[item.action]}</span>
                   </td>

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseKnownHostsSource } from '../../../electron/core/transfer/known-hosts';
-import { planKnownHosts, type StoredKey } from '../../../electron/core/transfer/planner';
+import { excludeSet, LEFT_OUT, planKnownHosts, type StoredKey } from '../../../electron/core/transfer/planner';
 import { fingerprintSha256 } from '../../../electron/core/ssh/fingerprint';
 import type { Host } from '../../../shared/model';
 import { ed25519Blob, line, rsaBlob } from '../ssh/keys';
@@ -123,5 +123,26 @@ describe('known_hosts import', () => {
     expect(
       errorOf(() => parseKnownHostsSource({ path: '/home/ops/.ssh/known_hosts' }, fakeFs({ '/home/ops/.ssh/known_hosts': denied() }))),
     ).toBe('/home/ops/.ssh/known_hosts: the file is not readable (permission denied)');
+  });
+
+  it('leaves out the host:port the user unticked: its adds, its duplicates and its @revoked removal', () => {
+    const stored: StoredKey = {
+      host: 'legacy',
+      port: 22,
+      keyType: 'ssh-ed25519',
+      key: bad,
+      fingerprint: fingerprintSha256(bad),
+      addedAt: '',
+    };
+    const text = [line('web1', web), line('db1', db), line('*', bad, '@revoked'), line('WEB1', web), ''].join('\n');
+    const view = emptyView({ hostKeys: [stored] });
+    const { plan, ops } = planKnownHosts(parse(text), view, 'kh', excludeSet(['web1:22', 'Legacy:22']));
+    expect(plan.items.map((i) => [i.action, i.name, i.reason, i.excluded ?? false])).toEqual([
+      ['skip', 'web1:22', LEFT_OUT, true],
+      ['add', 'db1:22', null, false],
+      ['skip', 'legacy:22', LEFT_OUT, true],
+      ['skip', 'web1:22', LEFT_OUT, true],
+    ]);
+    expect(ops.map((o) => [o.op, 'host' in o ? o.host : ''])).toEqual([['add-host-key', 'db1']]);
   });
 });

@@ -1,6 +1,6 @@
 import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
-import { planInventory, publicFingerprint, type VaultView } from '../../../electron/core/transfer/planner';
+import { excludeSet, LEFT_OUT, planInventory, publicFingerprint, type VaultView } from '../../../electron/core/transfer/planner';
 import { inspectPrivateKey } from '../../../electron/core/vault/repos/ssh-key';
 import type { ParsedHost, ParsedInventory } from '../../../electron/core/transfer/types';
 import type { Credential, Host } from '../../../shared/model';
@@ -53,8 +53,14 @@ function credential(name: string, fingerprint: string): Credential {
 
 const files = { '/k/plain': plainKey, '/k/protected': protectedKey, '/k/denied': denied(), '/k/pub': 'ssh-ed25519 AAAA' };
 
-function plan(inv: ParsedInventory, view: VaultView = emptyView(), passphrases: Record<string, string> = {}) {
-  return planInventory(inv, view, { kind: 'ssh-config', source: 'inv', fs: fakeFs(files), keyPassphrases: passphrases });
+function plan(inv: ParsedInventory, view: VaultView = emptyView(), passphrases: Record<string, string> = {}, exclude: string[] = []) {
+  return planInventory(inv, view, {
+    kind: 'ssh-config',
+    source: 'inv',
+    fs: fakeFs(files),
+    keyPassphrases: passphrases,
+    exclude: excludeSet(exclude),
+  });
 }
 
 const rows = (p: ReturnType<typeof plan>) => p.plan.items.map((i) => [i.kind, i.action, i.name, i.reason]);
@@ -213,5 +219,30 @@ describe('import planner', () => {
     const inv = parsed({ name: 'x', address: '10.0.0.1' });
     expect(plan(inv).plan.fingerprint).toBe(plan(inv).plan.fingerprint);
     expect(plan(inv, emptyView({ hosts: [vaultHost('x')] })).plan.fingerprint).not.toBe(plan(inv).plan.fingerprint);
+  });
+
+  it('leaves out what the user unticked, and what only it needed; a host behind it loses the jump host with a warning', () => {
+    const view = emptyView({ hosts: [vaultHost('web1', { address: '10.0.0.1' })] });
+    const inv = parsed(
+      { name: 'bastion', address: '10.0.0.5', identityFile: '/k/plain', groups: ['edge'] },
+      { name: 'app', address: '10.0.0.6', jumpHost: 'bastion' },
+      { name: 'web1', port: 2222 },
+    );
+    const all = plan(inv, view);
+    expect(all.plan.counts).toEqual({ add: 4, update: 1, skip: 0 });
+
+    const some = plan(inv, view, {}, ['BASTION', 'web1']);
+    expect(rows(some)).toEqual([
+      ['host', 'skip', 'bastion', LEFT_OUT],
+      ['host', 'add', 'app', null],
+      ['host', 'skip', 'web1', LEFT_OUT],
+    ]);
+    expect(some.plan.items.filter((i) => i.excluded).map((i) => i.name)).toEqual(['bastion', 'web1']);
+    expect(some.plan.items.find((i) => i.name === 'app')?.warnings).toEqual(['Jump host bastion is left out, so it was left out']);
+    // Nothing is written for the left-out host, its key or its group.
+    expect(some.ops).toEqual([{ op: 'add-host', name: 'app', fields: { address: '10.0.0.6', tags: [], groups: [] } }]);
+    expect(some.plan.keys).toEqual([]);
+    expect(some.plan.fingerprint).not.toBe(all.plan.fingerprint);
+    expect(plan(inv, view, {}, ['bastion', 'web1']).plan.fingerprint).toBe(some.plan.fingerprint);
   });
 });
