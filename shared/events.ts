@@ -21,6 +21,11 @@ export const events = {
     fingerprint: z.string(),
   }),
   /**
+   * A host-key question is settled (answered in some window, timed out, or its check was stopped):
+   * every other window drops its dialog for it.
+   */
+  'hostkey.settled': z.object({ requestId: z.string(), outcome: z.enum(['accepted', 'rejected', 'expired']) }),
+  /**
    * Terminal output, in order per session (seq counts from 1). `data` is the raw bytes in base64:
    * binary-safe, and cheap to parse (JSON-escaped terminal text parses ~50x slower in Chromium,
    * slower than xterm.js draws it); xterm.js takes the bytes as they are and decodes UTF-8 itself.

@@ -121,6 +121,28 @@ test('"Stop check" in the host-key dialog rejects the waiting keys and ends the 
   await expect(page.getByTestId('count-ok')).toHaveText('0');
 });
 
+test('a host-key question answered in one window leaves the other window too', async ({ page, context, opsdeck }) => {
+  await seedFleet(page, opsdeck.url);
+  const other = await context.newPage();
+  await other.goto(opsdeck.origin);
+  await expect(other.getByTestId('shell')).toBeVisible();
+  const spare = byRole('spare');
+
+  await page.getByTestId('nav-check').click();
+  await page.getByTestId('check-select-none').click();
+  await page.locator(`[data-testid="check-host-row"][data-host="${spare.name}"]`).getByTestId('check-host-toggle').check();
+  await page.getByTestId('check-run').click();
+  // Both windows ask (the user may be at either); the answer given in one settles it in both.
+  await expect(page.getByTestId('hostkey-dialog')).toBeVisible({ timeout: 30_000 });
+  await expect(other.getByTestId('hostkey-dialog')).toBeVisible();
+  await expect(other.getByTestId('hostkey-host')).toHaveText(spare.name);
+  await other.getByTestId('hostkey-trust').click();
+  await expect(other.getByTestId('hostkey-dialog')).toBeHidden();
+  await expect(page.getByTestId('hostkey-dialog')).toBeHidden();
+  await expect(checkRow(page, spare.name)).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
+  await other.close();
+});
+
 test('fleet overview and host pages show services, connections and findings from the fleet', async ({ page, opsdeck }) => {
   await seedFleet(page, opsdeck.url);
   const web = byRole('web');

@@ -91,13 +91,14 @@ export class CheckService {
       if (pending) return pending;
       const answer = new Promise<boolean>((resolve) => {
         const requestId = randomUUID();
-        const done = (accept: boolean) => {
+        const done = (accept: boolean, expired = false) => {
           clearTimeout(timer);
-          this.questions.delete(requestId);
+          if (!this.questions.delete(requestId)) return;
           runQuestions.delete(requestId);
           resolve(accept);
+          this.core.emit('hostkey.settled', { requestId, outcome: expired ? 'expired' : accept ? 'accepted' : 'rejected' });
         };
-        const timer = setTimeout(() => done(false), QUESTION_TIMEOUT_MS);
+        const timer = setTimeout(() => done(false, true), QUESTION_TIMEOUT_MS);
         this.questions.set(requestId, done);
         runQuestions.add(requestId);
         this.core.emit('hostkey.confirm', { requestId, host, port, keyType, fingerprint });

@@ -11,6 +11,7 @@ function useCheckEvents(): void {
   useEffect(() => {
     const offProgress = api.on('check.progress', (p) => useStore.getState().checkProgress(p));
     const offQuestion = api.on('hostkey.confirm', (q) => useStore.getState().askHostKey(q));
+    const offSettled = api.on('hostkey.settled', ({ requestId }) => useStore.getState().hostKeySettled(requestId));
     const offChanged = api.on('inventory.changed', ({ what }) => {
       const s = useStore.getState();
       if (s.vault?.state !== 'unlocked' || (what !== 'scans' && what !== 'hosts')) return;
@@ -20,6 +21,7 @@ function useCheckEvents(): void {
     return () => {
       offProgress();
       offQuestion();
+      offSettled();
       offChanged();
     };
   }, []);

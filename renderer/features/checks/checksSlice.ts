@@ -59,6 +59,8 @@ export interface ChecksSlice {
   setCheckPicking: (picking: boolean) => void;
   checkProgress: (p: EventPayload<'check.progress'>) => void;
   askHostKey: (q: EventPayload<'hostkey.confirm'>) => void;
+  /** The question was settled somewhere (here, another window, a timeout): its dialog goes. */
+  hostKeySettled: (requestId: string) => void;
   answerHostKey: (requestId: string, accept: boolean) => Promise<void>;
 }
 
@@ -205,6 +207,11 @@ export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (s
         return;
       }
       set({ hostKeyQuestions: [...queue, { ...q, receivedAt: Date.now() }] });
+    },
+
+    hostKeySettled(requestId) {
+      const queue = get().hostKeyQuestions;
+      if (queue.some((q) => q.requestId === requestId)) set({ hostKeyQuestions: queue.filter((q) => q.requestId !== requestId) });
     },
 
     async answerHostKey(requestId, accept) {
