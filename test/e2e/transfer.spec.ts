@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ssh2 from 'ssh2';
 import { Core } from '../../electron/core/api';
-import type { Input, Method } from '../../shared/api';
 import { PASSPHRASE, addHost, createVault, hostRow, snap, unlock } from './app';
 import { expect, test } from './fixtures';
+import { apiCall } from './page-api';
 import { seedInventory } from './seed';
 
 const INVENTORY = `# customer inventory, as handed over
@@ -50,29 +50,6 @@ async function dropFile(page: Page, testId: string, name: string, text: string) 
   await target.dispatchEvent('dragenter', { dataTransfer });
   await target.dispatchEvent('dragover', { dataTransfer });
   await target.dispatchEvent('drop', { dataTransfer });
-}
-
-/** One API call from inside the page (same origin and cookie as the app). */
-async function call<M extends Method>(page: Page, method: M, input: Input<M>): Promise<void> {
-  await page.evaluate(
-    async ({ method, input }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => {
-        ws.onopen = resolve;
-        ws.onerror = () => reject(new Error('cannot open the API socket'));
-      });
-      const result = await new Promise<{ ok: boolean; error?: { message: string } }>((resolve) => {
-        ws.onmessage = (e: MessageEvent<string>) => {
-          const msg = JSON.parse(e.data) as { id?: number; result?: { ok: boolean; error?: { message: string } } };
-          if (msg.id === 1 && msg.result) resolve(msg.result); // events may arrive on the same socket
-        };
-        ws.send(JSON.stringify({ id: 1, method, input }));
-      });
-      ws.close();
-      if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? 'failed'}`);
-    },
-    { method, input },
-  );
 }
 
 test('import an Ansible inventory: drop it in, read the preview with reasons, confirm, undo', async ({ page, opsdeck }, testInfo) => {
@@ -166,7 +143,7 @@ test('CSV: columns are guessed, the user remaps one, the preview follows', async
   await expect(previewRow(page, 'platform')).toHaveAttribute('data-kind', 'group');
   await expect(page.getByTestId('import-counts')).toHaveText(/3 to add.*0 to update.*1 skipped/);
   await snap(page, testInfo, 'transfer-csv-mapping');
-  await call(page, 'settings.update', { theme: 'dark' });
+  await apiCall(page, 'settings.update', { theme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await snap(page, testInfo, 'transfer-csv-mapping-dark');
 
@@ -256,7 +233,7 @@ test('backup, then restore into a fresh install through the UI: every host, cred
 }, testInfo) => {
   await createVault(page, opsdeck.url);
   await seedInventory(page, opsdeck.dir);
-  await call(page, 'settings.update', { theme: 'dark', idleLockMinutes: 7 });
+  await apiCall(page, 'settings.update', { theme: 'dark', idleLockMinutes: 7 });
   // A scan, stored the way the deep check stores one (the vault file is shared, WAL mode).
   const side = new Core({ path: opsdeck.vaultPath, log: () => undefined });
   await side.invoke('vault.unlock', { passphrase: PASSPHRASE });
