@@ -137,6 +137,21 @@ export function registerCheckCommands(program: Command, global: () => GlobalOpti
       });
     });
   hostkey
+    .command('revoked')
+    .description('keys refused for every host (imported from known_hosts @revoked lines; undo the import to lift them)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      await withUnlocked(global(), async (core) => {
+        const keys = await core.invoke('hostkeys.revoked', {});
+        if (flags.json) return printJson(keys);
+        if (keys.length === 0) return void process.stdout.write('No revoked host keys.\n');
+        printTable(
+          ['TYPE', 'FINGERPRINT', 'FROM', 'ADDED'],
+          keys.map((k) => [k.keyType, k.fingerprint, k.source, k.addedAt]),
+        );
+      });
+    });
+  hostkey
     .command('forget <host>')
     .description("forget a host's trusted key after a legitimate reinstall; the next check asks again")
     .action(async (host: string) => {

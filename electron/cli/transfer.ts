@@ -26,7 +26,13 @@ interface ImportFlags {
 }
 
 const SYMBOL: Record<ImportItem['action'], string> = { add: '+', update: '~', skip: '-' };
-const KIND_LABEL: Record<ImportItem['kind'], string> = { host: 'host', credential: 'key', group: 'group', 'host-key': 'host key' };
+const KIND_LABEL: Record<ImportItem['kind'], string> = {
+  host: 'host',
+  credential: 'key',
+  group: 'group',
+  'host-key': 'host key',
+  'revoked-key': 'revoked',
+};
 
 function line(source: ImportItem['source']): string {
   return source?.line ? `${source.file}, line ${source.line}` : (source?.file ?? '');
@@ -109,7 +115,7 @@ function checkExcludes(plan: ImportPlan, exclude: string[]): void {
   const left = new Set(plan.items.filter((i) => i.excluded).map((i) => i.name.toLowerCase()));
   const unknown = exclude.filter((n) => !left.has(n.toLowerCase()));
   if (unknown.length === 0) return;
-  const names = plan.items.filter((i) => i.action !== 'skip' && (i.kind === 'host' || i.kind === 'host-key')).map((i) => i.name);
+  const names = plan.items.filter((i) => i.action !== 'skip' && i.kind !== 'credential' && i.kind !== 'group').map((i) => i.name);
   throw new OpsError(
     'VALIDATION',
     `--exclude ${unknown.join(', ')}: not an item this import would add or update` +

@@ -47,6 +47,16 @@ export const StoredHostKey = z.object({
 });
 export type StoredHostKey = z.infer<typeof StoredHostKey>;
 
+/** A key refused for every host (an imported known_hosts @revoked line). */
+export const RevokedHostKey = z.object({
+  keyType: z.string(),
+  fingerprint: z.string(),
+  /** Where the revocation came from: "customer_known_hosts, line 12". */
+  source: z.string(),
+  addedAt: z.string(),
+});
+export type RevokedHostKey = z.infer<typeof RevokedHostKey>;
+
 const SeverityCounts = z.record(Severity, z.number().int());
 
 export const FleetRow = z.object({
@@ -92,6 +102,7 @@ export const checksContract = {
   'checks.cancel': method(z.object({ runId: z.string() }), Ok, 'Stop a running deep check'),
   'hostkeys.answer': method(z.object({ requestId: z.string(), accept: z.boolean() }), Ok, 'Answer a "trust this new host key?" question'),
   'hostkeys.list': method(Empty, z.array(StoredHostKey), 'Host keys trusted in the vault'),
+  'hostkeys.revoked': method(Empty, z.array(RevokedHostKey), 'Host keys refused for every host (imported @revoked lines), newest first'),
   'hostkeys.forget': method(
     z.object({ host: Name }),
     z.object({ removed: z.number().int() }),

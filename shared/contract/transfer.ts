@@ -70,7 +70,8 @@ export type ImportRequest = z.input<typeof ImportRequest>;
 export const ImportAction = z.enum(['add', 'update', 'skip']);
 export type ImportAction = z.infer<typeof ImportAction>;
 
-export const ImportItemKind = z.enum(['host', 'credential', 'group', 'host-key']);
+/** `revoked-key`: a known_hosts @revoked line, refused for every host once imported. */
+export const ImportItemKind = z.enum(['host', 'credential', 'group', 'host-key', 'revoked-key']);
 export type ImportItemKind = z.infer<typeof ImportItemKind>;
 
 export const SourceLine = z.object({ file: z.string(), line: z.number().int().nullable() });

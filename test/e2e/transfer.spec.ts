@@ -198,6 +198,40 @@ test('untick hosts in the preview: they, and the group only they needed, stay ou
   await expect(hostRow(page, 'db1')).toHaveCount(0);
 });
 
+test('known_hosts: keys to trust and a revoked key; the revocation shows in Settings until the import is undone', async ({
+  page,
+  opsdeck,
+}, testInfo) => {
+  await createVault(page, opsdeck.url);
+  const blob = () => {
+    const pub = ssh2.utils.parseKey(ssh2.utils.generateKeyPairSync('ed25519').public);
+    if (pub instanceof Error) throw pub;
+    return pub.getPublicSSH().toString('base64');
+  };
+  const text = `web1,10.3.0.1 ssh-ed25519 ${blob()}\n@revoked * ssh-ed25519 ${blob()}\n`;
+  await openTransfer(page);
+  await page.getByTestId('import-kind-known-hosts').click();
+  await dropFile(page, 'import-drop', 'customer_known_hosts', text);
+  await expect(page.getByTestId('import-counts')).toHaveText(/3 to add.*0 to update.*0 skipped/);
+  await expect(previewRow(page, '*')).toContainText('@revoked: never trusted again, for any host');
+  await expect(previewRow(page, '*').getByTestId('preview-include')).toBeChecked();
+  await snap(page, testInfo, 'transfer-known-hosts');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-done-title')).toHaveText('Imported');
+
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('revoked-key')).toHaveCount(1);
+  await expect(page.getByTestId('revoked-key')).toContainText('from customer_known_hosts, line 2');
+  await snap(page, testInfo, 'settings-revoked-keys');
+
+  await openTransfer(page);
+  await page.getByTestId('history-undo').click();
+  await page.getByTestId('confirm-button').click();
+  await expect(page.getByTestId('history-row')).toHaveAttribute('data-undone', 'true');
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('revoked-host-keys')).toContainText('None.');
+});
+
 test('ssh config: a protected key asks for its passphrase, then goes into the vault', async ({ page, opsdeck }, testInfo) => {
   const keyPath = join(opsdeck.dir, 'id_deploy');
   writeFileSync(

@@ -66,6 +66,41 @@ describe('deep check through the vault', () => {
     }
   });
 
+  it('a key revoked by an imported known_hosts is refused for that host without asking, even with accept-new; undo lifts it', async () => {
+    const h = fleet.filter((x) => x.role === 'spare').at(-1)!;
+    const own = new Core({ path: join(tmp.dir, 'revoked', 'vault.opsdeck'), insecureTestKdf: true, log: () => undefined });
+    await own.invoke('vault.create', { passphrase: 'revoked passphrase' });
+    await own.invoke('credentials.add', { kind: 'private-key', name: 'fleet', path: h.privateKeyPath });
+    await own.invoke('hosts.add', { name: h.name, address: h.address, user: 'ops', credential: 'fleet' });
+    // Every key the host has, revoked for all hosts (a customer's file with a leaked host key).
+    const revoked = readFileSync(h.knownHostsPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.split(' ')[0]?.split(',').includes(h.address))
+      .map((l) => `@revoked * ${l.split(' ').slice(1, 3).join(' ')}`);
+    expect(revoked.length).toBeGreaterThan(0);
+    const req = { kind: 'known-hosts' as const, source: { text: revoked.join('\n') + '\n', fileName: 'customer_known_hosts' } };
+    const plan = await own.invoke('import.preview', req);
+    const { batch } = await own.invoke('import.apply', { ...req, fingerprint: plan.fingerprint });
+    const asked: string[] = [];
+    const off = own.onEvent((event) => event === 'hostkey.confirm' && asked.push(event));
+    try {
+      const refused = await own.invoke('checks.run', { hosts: [h.name], acceptNew: true });
+      expect(result(refused, h.name)).toMatchObject({ status: 'failed', failure: { code: 'HOST_KEY_REJECTED' } });
+      expect(result(refused, h.name).failure?.message).toMatch(
+        /is revoked \(the vault \(revoked, from customer_known_hosts, line \d\)\) and is never trusted/,
+      );
+      expect(asked).toEqual([]);
+      expect(await own.invoke('hostkeys.list', {})).toEqual([]);
+
+      await own.invoke('import.undo', { batchId: batch?.id ?? '' });
+      const lifted = await own.invoke('checks.run', { hosts: [h.name], acceptNew: true });
+      expect(result(lifted, h.name).status).toBe('ok');
+    } finally {
+      off();
+      own.close();
+    }
+  });
+
   it('checks the whole fleet: every host succeeds and the unreachable one fails alone', async () => {
     const progress: string[] = [];
     const off = core.onEvent((event, payload) => {

@@ -531,6 +531,28 @@ describe('the opsdeck command', () => {
     });
   });
 
+  it('known_hosts @revoked lines become stored revocations, listed by `hostkey revoked`, lifted by undo', () => {
+    const own = { OPSDECK_VAULT: join(tmp.dir, 'cli-revoked', 'vault.opsdeck') };
+    expect(opsdeck(['vault', 'init'], own).code).toBe(0);
+    const pub = ssh2.utils.parseKey(ssh2.utils.generateKeyPairSync('ed25519').public);
+    if (pub instanceof Error) throw pub;
+    const file = join(tmp.dir, 'revoked_known_hosts');
+    writeFileSync(file, `# leaked in the 2025 incident\n@revoked * ssh-ed25519 ${pub.getPublicSSH().toString('base64')}\n`);
+
+    expect(opsdeck(['hostkey', 'revoked'], own).out).toBe('No revoked host keys.\n');
+    const imported = opsdeck(['import', 'known-hosts', file, '--yes'], own);
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toMatch(/\+ revoked\s+\*\s+ssh-ed25519 SHA256:\S+ \(@revoked: never trusted again, for any host\)/);
+    const listed = JSON.parse(opsdeck(['hostkey', 'revoked', '--json'], own).out) as Array<{ keyType: string; source: string }>;
+    expect(listed).toEqual([expect.objectContaining({ keyType: 'ssh-ed25519', source: `${file}, line 2` })]);
+    expect(opsdeck(['hostkey', 'revoked'], own).out).toMatch(/ssh-ed25519\s+SHA256:\S+\s+.*revoked_known_hosts, line 2/);
+
+    // Importing the same file again changes nothing; undoing the import lifts the revocation.
+    expect(opsdeck(['import', 'known-hosts', file, '--yes'], own).out).toMatch(/already revoked in the vault[\s\S]*Nothing to import/);
+    expect(opsdeck(['import', 'undo'], own).code).toBe(0);
+    expect(opsdeck(['hostkey', 'revoked'], own).out).toBe('No revoked host keys.\n');
+  });
+
   it('--exclude leaves hosts out of an import; a name that is not in it is refused before anything is written', () => {
     const own = { OPSDECK_VAULT: join(tmp.dir, 'cli-exclude', 'vault.opsdeck') };
     expect(opsdeck(['vault', 'init'], own).code).toBe(0);

@@ -21,6 +21,8 @@ export function checksHandlers(core: Core): SectionHandlers<typeof checksContrac
       return ok;
     },
     'hostkeys.list': () => core.hostKeys.list(),
+    'hostkeys.revoked': () =>
+      core.hostKeys.revoked().map(({ keyType, fingerprint, source, addedAt }) => ({ keyType, fingerprint, source, addedAt })),
     'hostkeys.forget': ({ host }) => {
       const h = core.hosts.get(host);
       return { removed: core.hostKeys.forget(h.address, h.port) };

@@ -56,7 +56,10 @@ export class MemoryHostKeyStore implements HostKeyStore {
 }
 
 export type HostKeyDecision =
-  { kind: 'trusted'; source: string | undefined } | { kind: 'unknown' } | { kind: 'changed'; expected: string[] } | { kind: 'revoked' };
+  | { kind: 'trusted'; source: string | undefined }
+  | { kind: 'unknown' }
+  | { kind: 'changed'; expected: string[] }
+  | { kind: 'revoked'; source: string | undefined };
 
 /**
  * The policy, as a pure function. A host with any trusted key that does not match the presented
@@ -64,7 +67,8 @@ export type HostKeyDecision =
  * different key type is exactly what an attacker without the real key would do.
  */
 export function decideHostKey(known: readonly KnownKey[], presented: Buffer): HostKeyDecision {
-  if (known.some((k) => k.marker === 'revoked' && k.key.equals(presented))) return { kind: 'revoked' };
+  const revoked = known.find((k) => k.marker === 'revoked' && k.key.equals(presented));
+  if (revoked) return { kind: 'revoked', source: revoked.source };
   const trusted = known.filter((k) => k.marker === undefined);
   const match = trusted.find((k) => k.key.equals(presented));
   if (match) return { kind: 'trusted', source: match.source };
@@ -95,7 +99,10 @@ export async function verifyHostKey(ctx: VerifyContext, presented: Buffer): Prom
     case 'trusted':
       return;
     case 'revoked':
-      throw new SshError('HOST_KEY_REJECTED', `${ctx.label}: the host key ${keyType} ${fingerprint} is marked @revoked in known_hosts`);
+      throw new SshError(
+        'HOST_KEY_REJECTED',
+        `${ctx.label}: the host key ${keyType} ${fingerprint} is revoked (${decision.source ?? 'known_hosts'}) and is never trusted`,
+      );
     case 'changed':
       throw new SshError(
         'HOST_KEY_CHANGED',

@@ -42,6 +42,8 @@ const UndoData = z.object({
   hostsUpdated: z.array(z.object({ id: z.string(), name: z.string(), after: z.string(), before: Snapshot })),
   hostKeysAdded: z.array(StoredKeyRow),
   hostKeysRemoved: z.array(StoredKeyRow),
+  /** base64 keys this import revoked (absent in records made before revocations were stored). */
+  hostKeysRevoked: z.array(z.string()).default([]),
 });
 type UndoData = z.infer<typeof UndoData>;
 
@@ -108,6 +110,7 @@ export function applyOps(
     hostsUpdated: [],
     hostKeysAdded: [],
     hostKeysRemoved: [],
+    hostKeysRevoked: [],
   };
   const hostRow = db.prepare('SELECT id, credential_id AS credentialId, jump_host_id AS jumpHostId FROM hosts WHERE name = ?');
   const id = newId();
@@ -175,6 +178,14 @@ export function applyOps(
             row.addedAt,
           );
           undo.hostKeysAdded.push(row);
+          break;
+        }
+        case 'revoke-host-key': {
+          const key = op.key.toString('base64');
+          const added = db
+            .prepare('INSERT OR IGNORE INTO revoked_host_keys (key, key_type, fingerprint, source, added_at) VALUES (?, ?, ?, ?, ?)')
+            .run(key, op.keyType, fingerprintSha256(op.key), op.source, now());
+          if (added.changes > 0) undo.hostKeysRevoked.push(key);
           break;
         }
         case 'remove-host-key': {
@@ -325,6 +336,7 @@ export function undoBatch(core: Core, batchId: string): ImportBatch {
         k.addedAt,
       );
     }
+    for (const key of undo.hostKeysRevoked) db.prepare('DELETE FROM revoked_host_keys WHERE key = ?').run(key);
     db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(now(), batchId);
   })();
   return toBatch(db.prepare('SELECT * FROM import_batches WHERE id = ?').get(batchId) as BatchRow);

@@ -33,6 +33,8 @@ export interface VaultView {
   credentials: Credential[];
   groups: Group[];
   hostKeys: StoredKey[];
+  /** Public keys (base64 blobs) the vault already refuses for every host. */
+  revokedKeys: ReadonlySet<string>;
   /** The user a host gets when none is given (the local user, as in hosts.add). */
   defaultUser: string;
 }
@@ -55,7 +57,8 @@ export type Op =
   | { op: 'add-host'; name: string; fields: HostFields }
   | { op: 'update-host'; name: string; fields: HostFields }
   | { op: 'add-host-key'; host: string; port: number; keyType: string; key: Buffer }
-  | { op: 'remove-host-key'; host: string; port: number; keyType: string; key: Buffer };
+  | { op: 'remove-host-key'; host: string; port: number; keyType: string; key: Buffer }
+  | { op: 'revoke-host-key'; keyType: string; key: Buffer; source: string };
 
 export interface Planned {
   plan: ImportPlan;
@@ -722,6 +725,7 @@ export function planKnownHosts(
   const revoked = parsed.entries.filter((e) => e.marker === 'revoked');
   const added = new Map<string, { key: Buffer; line: number }>();
   const removed = new Set<string>();
+  const revokedHere = new Set<string>();
   const unmatchedHashed: number[] = [];
 
   for (const e of parsed.entries) {
@@ -741,19 +745,39 @@ export function planKnownHosts(
       continue;
     }
     if (e.marker === 'revoked') {
-      const hits = view.hostKeys.filter((k) => k.key.equals(e.key) && entryMatches(e, k.host, k.port));
-      if (hits.length === 0) {
+      // A revoked key is a leaked private key: it is refused for every host, not only the lines' patterns.
+      const label = hostsLabel(e);
+      const blob = e.key.toString('base64');
+      if (view.revokedKeys.has(blob) || revokedHere.has(blob)) {
         items.push({
-          kind: 'host-key',
+          kind: 'revoked-key',
           action: 'skip',
-          name: hostsLabel(e),
+          name: label,
           detail,
-          reason: '@revoked: the vault does not trust this key, nothing to remove',
+          reason: view.revokedKeys.has(blob) ? 'already revoked in the vault' : 'revoked on an earlier line',
           changes: [],
           warnings: [],
           source: src,
         });
+        continue;
       }
+      if (exclude.has(lower(label))) {
+        items.push({ ...leftOutKey(label, detail, src), kind: 'revoked-key' });
+        continue;
+      }
+      revokedHere.add(blob);
+      ops.push({ op: 'revoke-host-key', keyType: e.keyType, key: e.key, source: `${file}, line ${e.line}` });
+      items.push({
+        kind: 'revoked-key',
+        action: 'add',
+        name: label,
+        detail,
+        reason: '@revoked: never trusted again, for any host',
+        changes: [],
+        warnings: [],
+        source: src,
+      });
+      const hits = view.hostKeys.filter((k) => k.key.equals(e.key));
       for (const k of hits) {
         const id = `${k.host}:${k.port}:${k.keyType}`;
         if (removed.has(id)) continue;

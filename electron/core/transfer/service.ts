@@ -66,6 +66,7 @@ export class TransferService {
       credentials: core.credentials.list(),
       groups: core.groups.list(),
       hostKeys: storedHostKeys(core),
+      revokedKeys: new Set(core.hostKeys.revoked().map((r) => r.key)),
       defaultUser: localUser(),
     };
   }

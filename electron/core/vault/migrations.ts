@@ -164,6 +164,21 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Host keys never to trust again, for any host: a known_hosts file's @revoked lines, imported.
+      -- A revoked key is a leaked private key, so it is refused everywhere (the engine checks this
+      -- before it even looks for a trusted key, and never offers to trust one).
+      CREATE TABLE revoked_host_keys (
+        key         TEXT PRIMARY KEY,          -- base64 of the SSH wire-format public key
+        key_type    TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        source      TEXT NOT NULL,             -- "known_hosts, line 12": where the revocation came from
+        added_at    TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]?.version ?? 0;

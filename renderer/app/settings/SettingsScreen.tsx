@@ -1,10 +1,11 @@
-/** Settings: security (idle lock, passphrase, vault file), appearance, and the shortcut list. */
+/** Settings: security (idle lock, passphrase, vault file, revoked host keys), appearance, and the shortcut list. */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useStore } from '../store';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { IdleLockField } from './IdleLockField';
+import { RevokedHostKeys } from './RevokedHostKeys';
 import { ShortcutList } from './ShortcutList';
 import { ThemePicker } from './ThemePicker';
 import './settings.css';
@@ -45,6 +46,7 @@ export function SettingsScreen() {
               </div>
             </div>
           </div>
+          <RevokedHostKeys />
         </section>
         <section className="settings-section">
           <h2>Appearance</h2>

@@ -8,7 +8,13 @@ import type { ImportAction, ImportItem, ImportPlan } from '../../../shared/contr
 import { Icon } from '../../ui/Icon';
 
 const ACTION_LABEL: Record<ImportAction, string> = { add: 'Add', update: 'Update', skip: 'Skip' };
-const KIND_LABEL: Record<ImportItem['kind'], string> = { host: 'Host', credential: 'Key', group: 'Group', 'host-key': 'Host key' };
+const KIND_LABEL: Record<ImportItem['kind'], string> = {
+  host: 'Host',
+  credential: 'Key',
+  group: 'Group',
+  'host-key': 'Host key',
+  'revoked-key': 'Revocation',
+};
 
 type Filter = 'all' | ImportAction;
 
@@ -26,7 +32,7 @@ const ORDER: Record<ImportAction, number> = { add: 0, update: 1, skip: 2 };
 const rank = (i: ImportItem) => (i.excluded ? 0 : ORDER[i.action]);
 
 /** Items the user can tick in or out: hosts and host keys the import would write (or was told not to). */
-export const isChoosable = (i: ImportItem) => (i.kind === 'host' || i.kind === 'host-key') && (i.action !== 'skip' || i.excluded === true);
+export const isChoosable = (i: ImportItem) => i.kind !== 'credential' && i.kind !== 'group' && (i.action !== 'skip' || i.excluded === true);
 
 function Details({ item }: { item: ImportItem }) {
   if (item.action === 'update') {
@@ -118,7 +124,7 @@ export function ImportPreview({ plan, onExclude, busy }: ImportPreviewProps) {
             <colgroup>
               <col style={{ width: '36px' }} />
               <col style={{ width: '84px' }} />
-              <col style={{ width: '76px' }} />
+              <col style={{ width: '96px' }} />
               <col style={{ width: '20%' }} />
               <col style={{ width: '34%' }} />
               <col />

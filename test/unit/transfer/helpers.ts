@@ -35,5 +35,5 @@ export function fakeFs(files: Record<string, string | Error>, home = '/home/ops'
 export const denied = (): Error => Object.assign(new Error('EACCES'), { code: 'EACCES' });
 
 export function emptyView(over: Partial<VaultView> = {}): VaultView {
-  return { hosts: [], credentials: [], groups: [], hostKeys: [], defaultUser: 'me', ...over };
+  return { hosts: [], credentials: [], groups: [], hostKeys: [], revokedKeys: new Set(), defaultUser: 'me', ...over };
 }

@@ -76,13 +76,25 @@ describe('known_hosts import', () => {
       ['add', 'db.example.com:2222', null, 3],
       ['add', '10.0.0.31:22', 'host db-primary', 4],
       ['skip', '*.example.com', expect.stringMatching(/^@cert-authority: OpsDeck does not use host certificates/), 6],
+      ['add', '*', '@revoked: never trusted again, for any host', 7],
       ['update', 'legacy:22', 'marked @revoked: no longer trusted', 7],
       ['skip', 'old.example.com:22', 'the same key is marked @revoked on line 7', 8],
       ['skip', 'web1:22', 'duplicate of line 2', 9],
       ['skip', '1 hashed entry', expect.stringMatching(/match none/), 5],
     ]);
-    expect(plan.counts).toEqual({ add: 4, update: 1, skip: 4 });
-    expect(ops.map((o) => o.op)).toEqual(['add-host-key', 'add-host-key', 'add-host-key', 'add-host-key', 'remove-host-key']);
+    expect(plan.counts).toEqual({ add: 5, update: 1, skip: 4 });
+    expect(ops.map((o) => o.op)).toEqual([
+      'add-host-key',
+      'add-host-key',
+      'add-host-key',
+      'add-host-key',
+      'revoke-host-key',
+      'remove-host-key',
+    ]);
+    expect(ops.find((o) => o.op === 'revoke-host-key')).toMatchObject({ keyType: 'ssh-ed25519', source: 'known_hosts, line 7' });
+    // Imported again once the vault holds the revocation: nothing to do for that line.
+    const again = planKnownHosts(parse(text), emptyView({ revokedKeys: new Set([bad.toString('base64')]) }), 'known_hosts');
+    expect(again.plan.items.find((i) => i.name === '*')).toMatchObject({ action: 'skip', reason: 'already revoked in the vault' });
   });
 
   it('never replaces a key the vault already trusts with a different one', () => {
@@ -140,9 +152,16 @@ describe('known_hosts import', () => {
     expect(plan.items.map((i) => [i.action, i.name, i.reason, i.excluded ?? false])).toEqual([
       ['skip', 'web1:22', LEFT_OUT, true],
       ['add', 'db1:22', null, false],
+      ['add', '*', '@revoked: never trusted again, for any host', false],
       ['skip', 'legacy:22', LEFT_OUT, true],
       ['skip', 'web1:22', LEFT_OUT, true],
     ]);
-    expect(ops.map((o) => [o.op, 'host' in o ? o.host : ''])).toEqual([['add-host-key', 'db1']]);
+    expect(ops.map((o) => [o.op, 'host' in o ? o.host : ''])).toEqual([
+      ['add-host-key', 'db1'],
+      ['revoke-host-key', ''],
+    ]);
+    // The revocation itself can be left out too (by the name the preview shows): the whole line is, trust removal included.
+    const none = planKnownHosts(parse(text), view, 'kh', excludeSet(['*']));
+    expect(none.ops.map((o) => o.op)).toEqual(['add-host-key', 'add-host-key']);
   });
 });

@@ -11,6 +11,15 @@ export interface StoredHostKey {
   addedAt: string;
 }
 
+export interface RevokedHostKey {
+  /** base64 of the public key blob. */
+  key: string;
+  keyType: string;
+  fingerprint: string;
+  source: string;
+  addedAt: string;
+}
+
 export class HostKeysRepo implements HostKeyStore {
   constructor(private readonly db: () => Db) {}
 
@@ -21,7 +30,22 @@ export class HostKeysRepo implements HostKeyStore {
       key_type: string;
       key: string;
     }[];
-    return Promise.resolve(rows.map((r) => ({ keyType: r.key_type, key: Buffer.from(r.key, 'base64'), source: 'vault' })));
+    const trusted: KnownKey[] = rows.map((r) => ({ keyType: r.key_type, key: Buffer.from(r.key, 'base64'), source: 'vault' }));
+    // Revocations hold for every host; there are few, so each lookup takes them all.
+    const revoked: KnownKey[] = this.revoked().map((r) => ({
+      keyType: r.keyType,
+      key: Buffer.from(r.key, 'base64'),
+      marker: 'revoked',
+      source: `the vault (revoked, from ${r.source})`,
+    }));
+    return Promise.resolve([...revoked, ...trusted]);
+  }
+
+  /** Keys never to trust again (imported @revoked lines), newest first. */
+  revoked(): RevokedHostKey[] {
+    return this.db()
+      .prepare('SELECT key, key_type AS keyType, fingerprint, source, added_at AS addedAt FROM revoked_host_keys ORDER BY added_at DESC')
+      .all() as RevokedHostKey[];
   }
 
   add(host: string, port: number, key: { keyType: string; key: Buffer }): Promise<void> {
