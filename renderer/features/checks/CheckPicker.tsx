@@ -17,6 +17,9 @@ import { filterHosts, tagCounts } from '../hosts/filterHosts';
 import { formatAddress } from '../hosts/hostFormat';
 import { RelativeTime, SeverityCounts, StatusBadge } from '../host/ScanBits';
 import { isRunning, selectedHosts } from './checksSlice';
+import { SearchBox } from '../../ui/SearchBox';
+import { NoMatches } from '../../ui/NoMatches';
+import { TableHead } from '../../ui/TableHead';
 
 const keyOf = (h: Host) => h.name;
 
@@ -107,27 +110,15 @@ export function CheckPicker() {
   return (
     <section className="screen" data-testid="check-screen">
       <ScreenHeader title="Deep check" count={`${selected.length} of ${s.hosts.length} selected`}>
-        <div className="search-box">
-          <Icon name="search" size={14} />
-          <input
-            ref={search}
-            type="search"
-            className="input"
-            placeholder="Search hosts"
-            aria-label="Search hosts"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                focusSelected();
-              }
-            }}
-            spellCheck={false}
-            data-testid="check-search"
-          />
-          {!query && <kbd aria-hidden="true">/</kbd>}
-        </div>
+        <SearchBox
+          value={query}
+          onChange={setQuery}
+          placeholder="Search hosts"
+          onLeave={focusSelected}
+          slashHint
+          inputRef={search}
+          testId="check-search"
+        />
         <select
           className="select filter-select"
           aria-label="Select the hosts with a tag"
@@ -192,47 +183,37 @@ export function CheckPicker() {
         </label>
       </div>
       {visible.length === 0 ? (
-        <div className="no-matches">
+        <NoMatches action="Clear search" onAction={() => setQuery('')}>
           No hosts match “{query}”.
-          <button type="button" className="btn btn-sm" onClick={() => setQuery('')}>
-            Clear search
-          </button>
-        </div>
+        </NoMatches>
       ) : (
         <div className="table-wrap">
           <table className="data-table check-table" data-testid="check-picker" aria-label="Hosts to check">
-            <colgroup>
-              <col style={{ width: '40px' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '16%' }} />
-              <col style={{ width: '18%' }} />
-              <col style={{ width: '14%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '11%' }} />
-              <col />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>
-                  <input
-                    type="checkbox"
-                    aria-label={allVisiblePicked ? 'Untick the hosts shown' : 'Tick the hosts shown'}
-                    checked={allVisiblePicked}
-                    onChange={() => {
-                      const names = new Set(visible.map((h) => h.name));
-                      setCheckSelection(allVisiblePicked ? selected.filter((n) => !names.has(n)) : [...new Set([...selected, ...names])]);
-                    }}
-                  />
-                </th>
-                <th>Name</th>
-                <th>Address</th>
-                <th>Tags</th>
-                <th>Groups</th>
-                <th>Last check</th>
-                <th>Result</th>
-                <th>Findings</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                {
+                  width: '40px',
+                  label: (
+                    <input
+                      type="checkbox"
+                      aria-label={allVisiblePicked ? 'Untick the hosts shown' : 'Tick the hosts shown'}
+                      checked={allVisiblePicked}
+                      onChange={() => {
+                        const names = new Set(visible.map((h) => h.name));
+                        setCheckSelection(allVisiblePicked ? selected.filter((n) => !names.has(n)) : [...new Set([...selected, ...names])]);
+                      }}
+                    />
+                  ),
+                },
+                { label: 'Name', width: '15%' },
+                { label: 'Address', width: '16%' },
+                { label: 'Tags', width: '18%' },
+                { label: 'Groups', width: '14%' },
+                { label: 'Last check', width: '12%' },
+                { label: 'Result', width: '11%' },
+                { label: 'Findings' },
+              ]}
+            />
             <tbody>
               {visible.map((h, i) => {
                 const row = rowProps(h, i);

@@ -17,6 +17,20 @@ import { shortOs } from '../host/scanFormat';
 import { isRunning } from '../checks/checksSlice';
 import './fleet.css';
 import { ScreenError } from '../../ui/ScreenError';
+import { SearchBox } from '../../ui/SearchBox';
+import { NoMatches } from '../../ui/NoMatches';
+import { TableHead, type TableColumn } from '../../ui/TableHead';
+
+const FLEET_COLUMNS: readonly TableColumn[] = [
+  { label: 'Host', width: '9%' },
+  { label: 'Address', width: '11%' },
+  { label: 'OS', width: '15%' },
+  { label: 'Roles', width: '12%' },
+  { label: 'Services', width: '18%' },
+  { label: 'Findings', width: '13%' },
+  { label: 'Last scan', width: '9%' },
+  { label: 'Status', width: '13%' },
+];
 
 const keyOf = (r: FleetRow) => r.host;
 
@@ -84,30 +98,16 @@ export function FleetScreen() {
     <section className="screen" data-testid="fleet-screen">
       <ScreenHeader title="Fleet" count={s.loaded ? `${s.fleet.length} hosts · ${checked} checked` : undefined}>
         {checked > 0 && (
-          <div className="search-box">
-            <Icon name="search" size={14} />
-            <input
-              ref={search}
-              type="search"
-              className="input"
-              placeholder="Search hosts, services, OS"
-              aria-label="Search the fleet"
-              value={s.query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') {
-                  e.preventDefault();
-                  focusSelected();
-                } else if (e.key === 'Escape' && s.query) {
-                  e.preventDefault();
-                  setQuery('');
-                }
-              }}
-              spellCheck={false}
-              data-testid="fleet-search"
-            />
-            {!s.query && <kbd aria-hidden="true">/</kbd>}
-          </div>
+          <SearchBox
+            value={s.query}
+            onChange={setQuery}
+            placeholder="Search hosts, services, OS"
+            label="Search the fleet"
+            onLeave={focusSelected}
+            slashHint
+            inputRef={search}
+            testId="fleet-search"
+          />
         )}
         {s.fleet.length > 0 && (
           <button type="button" className="btn btn-primary" onClick={toCheck} disabled={s.running} data-testid="fleet-check">
@@ -151,38 +151,14 @@ export function FleetScreen() {
         </EmptyState>
       )}
       {checked > 0 && visible.length === 0 && (
-        <div className="no-matches">
+        <NoMatches action="Clear search" onAction={() => setQuery('')}>
           No hosts match “{s.query}”.
-          <button type="button" className="btn btn-sm" onClick={() => setQuery('')}>
-            Clear search
-          </button>
-        </div>
+        </NoMatches>
       )}
       {checked > 0 && visible.length > 0 && (
         <div className="table-wrap">
           <table className="data-table fleet-table" data-testid="fleet-table" aria-label="Fleet overview">
-            <colgroup>
-              <col style={{ width: '9%' }} />
-              <col style={{ width: '11%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '18%' }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: '9%' }} />
-              <col style={{ width: '13%' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>Host</th>
-                <th>Address</th>
-                <th>OS</th>
-                <th>Roles</th>
-                <th>Services</th>
-                <th>Findings</th>
-                <th>Last scan</th>
-                <th>Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={FLEET_COLUMNS} />
             <tbody>
               {visible.map((r, i) => (
                 <tr key={r.host} {...rowProps(r, i)} onClick={() => openHost(r.host)} data-testid="fleet-row" data-host={r.host}>

@@ -1,6 +1,6 @@
 /** Building blocks of the host page's tabs: titled sections, fact lists, list search, quiet empties. */
 import type { ReactNode } from 'react';
-import { Icon } from '../../ui/Icon';
+import { SearchBox } from '../../ui/SearchBox';
 
 export function Section({
   title,
@@ -63,25 +63,7 @@ export function ListSearch({
 }) {
   return (
     <div className="list-search">
-      <div className="search-box">
-        <Icon name="search" size={14} />
-        <input
-          type="search"
-          className="input"
-          placeholder={placeholder}
-          aria-label={placeholder}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && value) {
-              e.preventDefault();
-              onChange('');
-            }
-          }}
-          spellCheck={false}
-          data-testid={testId}
-        />
-      </div>
+      <SearchBox value={value} onChange={onChange} placeholder={placeholder} testId={testId} />
       <span className="faint">{value ? `${shown} of ${total}` : String(total)}</span>
     </div>
   );

@@ -18,6 +18,7 @@ import { HostTable, type HostTableHandle } from './HostTable';
 import './hosts.css';
 import { openTerminal } from '../terminals/openTerminal';
 import { ScreenError } from '../../ui/ScreenError';
+import { NoMatches } from '../../ui/NoMatches';
 
 type DialogState = { kind: 'add' } | { kind: 'edit'; host: Host } | { kind: 'delete'; host: Host } | null;
 
@@ -88,12 +89,9 @@ export function HostsScreen() {
         <HostsEmptyState onNew={() => setDialog({ kind: 'add' })} onKeys={() => go('credentials')} />
       )}
       {s.hosts.length > 0 && visible.length === 0 && (
-        <div className="no-matches" data-testid="no-matches">
+        <NoMatches action="Clear filters" onAction={clearHostFilters}>
           No hosts match these filters.
-          <button type="button" className="btn btn-sm" onClick={clearHostFilters}>
-            Clear filters
-          </button>
-        </div>
+        </NoMatches>
       )}
       {visible.length > 0 && (
         <HostTable

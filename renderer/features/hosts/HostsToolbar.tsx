@@ -1,10 +1,10 @@
 /** Search (/ focuses it), tag and group filters, and the New host button, in the screen header. */
-import type { KeyboardEvent, Ref } from 'react';
+import type { Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../app/store';
-import { Icon } from '../../ui/Icon';
 import { tagCounts } from './filterHosts';
 import { NewButton } from '../../ui/NewButton';
+import { SearchBox } from '../../ui/SearchBox';
 
 interface HostsToolbarProps {
   searchRef: Ref<HTMLInputElement>;
@@ -22,34 +22,17 @@ export function HostsToolbar({ searchRef, onLeaveSearch, onNew }: HostsToolbarPr
   );
   const tags = tagCounts(hosts);
 
-  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || (e.key === 'Escape' && !hostQuery)) {
-      e.preventDefault();
-      onLeaveSearch();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      setHostQuery('');
-    }
-  };
-
   return (
     <>
-      <div className="search-box">
-        <Icon name="search" size={14} />
-        <input
-          ref={searchRef}
-          type="search"
-          className="input"
-          placeholder="Search hosts"
-          aria-label="Search hosts"
-          value={hostQuery}
-          onChange={(e) => setHostQuery(e.target.value)}
-          onKeyDown={onSearchKey}
-          spellCheck={false}
-          data-testid="host-search"
-        />
-        {!hostQuery && <kbd aria-hidden="true">/</kbd>}
-      </div>
+      <SearchBox
+        value={hostQuery}
+        onChange={setHostQuery}
+        placeholder="Search hosts"
+        onLeave={onLeaveSearch}
+        slashHint
+        inputRef={searchRef}
+        testId="host-search"
+      />
       <select
         className="select filter-select"
         aria-label="Filter by tag"
