@@ -421,7 +421,7 @@ setInterval(() => undefined, 1000);
         code: 'VAULT_BUSY',
         message: expect.stringMatching(
           new RegExp(`^This vault is open in holder-test \\(pid ${child.pid}, open since .*\\)\\. Lock it or quit there first`),
-        ),
+        ) as string,
       });
       expect((await target.invoke('hosts.list', {})).map((h) => h.name)).toEqual(['keep-me']);
     } finally {
