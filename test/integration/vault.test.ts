@@ -16,9 +16,12 @@ function freshCore(opts: { insecureTestKdf?: boolean } = { insecureTestKdf: true
   return new Core({ path, ...opts, log: () => undefined });
 }
 
+/** Every file OpsDeck keeps beside the vault, the ones in folders (the holders list) included. */
 function filesOf(core: Core): string[] {
   const dir = join(core.vault.path, '..');
-  return readdirSync(dir).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 function sshKeygen(file: string, passphrase = ''): string {
