@@ -22,6 +22,20 @@ interface HostFlags {
   json?: boolean;
 }
 
+/** Host names from arguments: names as they are, `@TAG` for every host with that tag (it must match one). */
+async function resolveHosts(core: Core, args: string[]): Promise<string[]> {
+  const tags = args.filter((a) => a.startsWith('@')).map((a) => a.slice(1));
+  const names = args.filter((a) => !a.startsWith('@'));
+  if (tags.length === 0) return names;
+  const hosts = await core.invoke('hosts.list', {});
+  for (const t of tags) {
+    const tagged = hosts.filter((h) => h.tags.includes(t)).map((h) => h.name);
+    if (tagged.length === 0) throw new OpsError('NOT_FOUND', `No host has the tag "${t}".`, 'hosts');
+    names.push(...tagged);
+  }
+  return [...new Set(names)];
+}
+
 /** Stores a key file as a credential, reusing an existing one with the same fingerprint. */
 async function credentialForKeyFile(core: Core, hostName: string, path: string): Promise<{ name: string; created: boolean }> {
   const existing = await core.invoke('credentials.list', {});
@@ -184,13 +198,34 @@ export function registerHostCommands(program: Command, global: () => GlobalOptio
     });
 
   host
-    .command('rm <name>')
+    .command('rm <hosts...>')
     .alias('remove')
-    .description('delete a host')
-    .action(async (name: string) => {
+    .description('delete hosts (names, or @TAG for every host with that tag): all of them, or none if one is refused')
+    .action(async (args: string[]) => {
       await withUnlocked(global(), async (core) => {
-        await core.invoke('hosts.remove', { name });
-        process.stdout.write(`Removed ${name}.\n`);
+        const names = await resolveHosts(core, args);
+        const { changed } = await core.invoke('hosts.bulk', { names, change: { kind: 'delete' } });
+        process.stdout.write(changed === 1 ? `Removed ${names[0]}.\n` : `Removed ${changed} hosts.\n`);
       });
     });
+
+  for (const [what, itemArg] of [
+    ['tag', 'TAG'],
+    ['group', 'GROUP'],
+  ] as const) {
+    host
+      .command(`${what} <hosts...>`)
+      .description(`add or remove ${what}s on hosts (names, or @TAG for every host with that tag)`)
+      .option(`--add <${itemArg}>`, `${what} to add (repeatable)`, collect)
+      .option(`--remove <${itemArg}>`, `${what} to remove (repeatable)`, collect)
+      .action(async (args: string[], flags: { add?: string[]; remove?: string[] }) => {
+        if (!flags.add?.length && !flags.remove?.length) throw new OpsError('VALIDATION', `Give --add or --remove (or both).`, 'add');
+        await withUnlocked(global(), async (core) => {
+          const names = await resolveHosts(core, args);
+          const change = { kind: `${what}s` as const, add: flags.add ?? [], remove: flags.remove ?? [] };
+          const { changed } = await core.invoke('hosts.bulk', { names, change });
+          process.stdout.write(`Changed ${changed} of ${names.length} host${names.length === 1 ? '' : 's'}.\n`);
+        });
+      });
+  }
 }

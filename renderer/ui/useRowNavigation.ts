@@ -1,7 +1,7 @@
 /**
  * Keyboard navigation for the data tables (a roving tabindex: the table is one Tab stop, the
  * selected row). Arrows, Home/End and PageUp/PageDown move the selection and focus with it;
- * Enter activates (opens edit), Delete/Backspace asks to delete. Selection is by key (name), so
+ * Enter activates (opens edit), Delete/Backspace asks to delete, Space ticks (where rows have boxes). Selection is by key (name), so
  * it survives reloads and filtering.
  */
 import { useCallback, useRef, type KeyboardEvent } from 'react';
@@ -13,11 +13,13 @@ interface RowNavigation<T> {
   onSelect: (key: string | null) => void;
   onActivate?: (item: T) => void;
   onDelete?: (item: T) => void;
+  /** Space: tick or untick the row (lists with tick boxes). */
+  onToggle?: (item: T) => void;
 }
 
 const PAGE = 10;
 
-export function useRowNavigation<T>({ items, keyOf, selected, onSelect, onActivate, onDelete }: RowNavigation<T>) {
+export function useRowNavigation<T>({ items, keyOf, selected, onSelect, onActivate, onDelete, onToggle }: RowNavigation<T>) {
   const rows = useRef(new Map<string, HTMLTableRowElement>());
   const selectedIndex = items.findIndex((item) => keyOf(item) === selected);
   const tabStop = selectedIndex >= 0 ? selectedIndex : 0;
@@ -70,6 +72,9 @@ export function useRowNavigation<T>({ items, keyOf, selected, onSelect, onActiva
         } else if ((e.key === 'Delete' || e.key === 'Backspace') && onDelete) {
           e.preventDefault();
           onDelete(item);
+        } else if (e.key === ' ' && onToggle) {
+          e.preventDefault();
+          onToggle(item);
         }
       },
     };

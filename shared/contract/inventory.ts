@@ -7,6 +7,7 @@ import {
   GroupInput,
   Host,
   HostInput,
+  HostBulkChange,
   HostPatch,
   Name,
   Passphrase,
@@ -33,6 +34,11 @@ export const inventoryContract = {
   'hosts.add': method(HostInput, Host, 'Add a host'),
   'hosts.update': method(z.object({ name: Name, patch: HostPatch }), Host, 'Change a host'),
   'hosts.remove': method(z.object({ name: Name }), Ok, 'Delete a host'),
+  'hosts.bulk': method(
+    z.object({ names: z.array(Name).min(1, 'Choose at least one host').max(10000), change: HostBulkChange }),
+    z.object({ changed: z.number().int() }),
+    'Delete, tag or group many hosts in one step: all of them or, on any refusal, none',
+  ),
 
   'credentials.list': method(Empty, z.array(Credential), 'Every credential (never the secrets)'),
   'credentials.add': method(CredentialInput, Credential, 'Store a private key or password in the vault'),

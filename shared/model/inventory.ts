@@ -95,6 +95,14 @@ export const HostPatch = z.object({
 });
 export type HostPatch = z.input<typeof HostPatch>;
 
+/** One change to many hosts at once (the hosts list's selection, `opsdeck host tag web1 web2 --add prod`). */
+export const HostBulkChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('delete') }),
+  z.object({ kind: z.literal('tags'), add: z.array(Tag).max(64).default([]), remove: z.array(Tag).max(64).default([]) }),
+  z.object({ kind: z.literal('groups'), add: z.array(Name).max(64).default([]), remove: z.array(Name).max(64).default([]) }),
+]);
+export type HostBulkChange = z.input<typeof HostBulkChange>;
+
 export const CredentialKind = z.enum(['private-key', 'password']);
 export type CredentialKind = z.infer<typeof CredentialKind>;
 

@@ -70,7 +70,7 @@ export function hostRow(page: Page, name: string) {
 
 /** A host row's name cell: click it to select (double-click to edit) without landing on a tag chip, which filters. */
 export function hostRowName(page: Page, name: string) {
-  return hostRow(page, name).locator('td').first();
+  return hostRow(page, name).locator('td.cell-name');
 }
 
 /** Saves a screenshot to test-results/screens/NAME.png and attaches it to the report. */

@@ -1,6 +1,6 @@
 /** Host list and forms: validation, edit, delete, search, filters and keyboard use. */
 import type { Page } from '@playwright/test';
-import { addHost, createVault, fillHostForm, hostRow, hostRowName } from './app';
+import { addHost, createVault, fillHostForm, hostRow, hostRowName, snap } from './app';
 import { expect, test } from './fixtures';
 
 async function openNewHost(page: Page) {
@@ -198,4 +198,69 @@ test('keyboard: arrows move, Enter edits, Esc closes, N adds, Delete asks', asyn
   await page.keyboard.press('Enter');
   await expect(form).toBeHidden();
   await expect(hostRow(page, 'delta')).toBeVisible();
+});
+
+test('tick hosts and change them all at once: tags, groups, deep check, delete (all or none)', async ({ page, opsdeck }, testInfo) => {
+  await createVault(page, opsdeck.url);
+  await addHost(page, { name: 'bastion', address: '10.0.0.1' });
+  for (const name of ['web1', 'web2', 'db1']) await addHost(page, { name, address: `${name}.example.com`, jumpHost: 'bastion' });
+
+  // Tick with the box, and with Space on a focused row.
+  await hostRow(page, 'web1').getByTestId('host-pick').check();
+  await hostRow(page, 'web2').getByTestId('host-pick').check();
+  await hostRowName(page, 'db1').click();
+  await expect(hostRow(page, 'db1')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(hostRow(page, 'db1')).toHaveAttribute('data-picked', 'true');
+  await expect(page.getByTestId('bulk-count')).toHaveText('3 picked');
+  await expect(page.getByTestId('pick-all')).toHaveJSProperty('indeterminate', true);
+
+  await page.getByTestId('bulk-tags').click();
+  const dialog = page.getByTestId('bulk-edit-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.locator('#bulk-add').fill('prod');
+  await dialog.locator('#bulk-add').press('Enter');
+  await snap(page, testInfo, 'hosts-bulk-tags');
+  await page.getByTestId('bulk-apply').click();
+  await expect(dialog).toBeHidden();
+  for (const name of ['web1', 'web2', 'db1']) await expect(hostRow(page, name)).toContainText('prod');
+  await expect(hostRow(page, 'bastion')).not.toContainText('prod');
+
+  await page.getByTestId('bulk-groups').click();
+  await dialog.locator('#bulk-add').fill('shop');
+  await dialog.locator('#bulk-add').press('Enter');
+  await page.getByTestId('bulk-apply').click();
+  await expect(dialog).toBeHidden();
+  await expect(hostRow(page, 'web2')).toContainText('shop');
+
+  // Picked hosts hidden by a filter are still counted, and said to be hidden.
+  await page.getByTestId('host-search').fill('web');
+  await expect(page.getByTestId('bulk-count')).toHaveText('3 picked (1 hidden by the filters)');
+  await snap(page, testInfo, 'hosts-bulk-bar');
+  await page.getByTestId('host-search').fill('');
+
+  // A deep check of just these hosts.
+  await page.getByTestId('bulk-check').click();
+  await expect(page.getByTestId('check-screen')).toBeVisible();
+  await expect(page.getByTestId('check-run')).toHaveText(/Check 3 hosts/);
+  await page.getByTestId('nav-hosts').click();
+
+  // Deleting the jump host with only some of the hosts behind it is refused, and nothing goes.
+  await hostRow(page, 'db1').getByTestId('host-pick').uncheck();
+  await hostRow(page, 'bastion').getByTestId('host-pick').check();
+  await page.getByTestId('bulk-delete').click();
+  const confirm = page.getByTestId('bulk-delete-dialog');
+  await confirm.getByTestId('confirm-button').click();
+  await expect(confirm.getByTestId('confirm-error')).toContainText('bastion is the jump host of db1');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('[data-testid="host-row"]')).toHaveCount(4);
+
+  // With every host behind it picked too, they all go in one step.
+  await page.getByTestId('pick-all').check();
+  await expect(page.getByTestId('bulk-count')).toHaveText('4 picked');
+  await page.getByTestId('bulk-delete').click();
+  await confirm.getByTestId('confirm-button').click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('bulk-note')).toHaveText('4 hosts deleted.');
+  await expect(page.getByTestId('hosts-empty')).toBeVisible();
 });

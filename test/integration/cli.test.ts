@@ -120,8 +120,18 @@ describe('opsdeck CLI', () => {
   it('removes a host, and refuses to remove a jump host that is in use', () => {
     const env = { OPSDECK_PASSPHRASE: 'the new cli passphrase' };
     expect(opsdeck(['host', 'rm', 'web1'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/jump host of app1/) as string });
-    expect(opsdeck(['host', 'rm', 'app1'], env).code).toBe(0);
-    expect(opsdeck(['host', 'rm', 'web1'], env).code).toBe(0);
+    // Many at once, by name or @TAG: tags and groups, then one delete for all.
+    expect(opsdeck(['host', 'tag', 'web1', 'app1', '--add', 'prod', '--add', 'pci'], env).out).toBe('Changed 2 of 2 hosts.\n');
+    expect(opsdeck(['host', 'group', '@pci', '--add', 'shop'], env).out).toBe('Changed 2 of 2 hosts.\n');
+    expect(opsdeck(['host', 'tag', '@pci', '--remove', 'pci'], env).out).toBe('Changed 2 of 2 hosts.\n');
+    const hosts = JSON.parse(opsdeck(['host', 'list', '--json'], env).out) as Array<{ tags: string[]; groups: string[] }>;
+    expect(hosts.map((h) => [h.tags.includes('prod'), h.tags.includes('pci'), h.groups.includes('shop')])).toEqual([
+      [true, false, true],
+      [true, false, true],
+    ]);
+    expect(opsdeck(['host', 'tag', 'web1'], env)).toMatchObject({ code: 2, err: 'opsdeck: Give --add or --remove (or both).\n' });
+    expect(opsdeck(['host', 'rm', '@nosuchtag'], env)).toMatchObject({ code: 4, err: 'opsdeck: No host has the tag "nosuchtag".\n' });
+    expect(opsdeck(['host', 'rm', 'web1', 'app1'], env).out).toBe('Removed 2 hosts.\n');
     expect(opsdeck(['host', 'list'], env).out).toMatch(/No hosts yet/);
   });
 

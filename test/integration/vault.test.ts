@@ -361,6 +361,47 @@ describe('hosts', () => {
     core.close();
   });
 
+  it('changes many hosts in one step: tags and groups added and removed, deletes all or none', async () => {
+    const core = freshCore();
+    await core.invoke('vault.create', { passphrase: 'bulk passphrase' });
+    await core.invoke('hosts.add', { name: 'bastion', address: '10.0.0.1', tags: ['edge'] });
+    await core.invoke('hosts.add', { name: 'web1', address: '10.0.0.2', jumpHost: 'bastion', tags: ['old', 'web'], groups: ['Shop'] });
+    await core.invoke('hosts.add', { name: 'web2', address: '10.0.0.3', jumpHost: 'bastion', tags: ['web'] });
+    const events: string[] = [];
+    const off = core.onEvent((event, payload) => event === 'inventory.changed' && events.push((payload as { what: string }).what));
+
+    const tagged = await core.invoke('hosts.bulk', { names: ['WEB1', 'web2'], change: { kind: 'tags', add: ['prod'], remove: ['old'] } });
+    expect(tagged).toEqual({ changed: 2 });
+    expect((await core.invoke('hosts.get', { name: 'web1' })).tags).toEqual(['web', 'prod']);
+    expect((await core.invoke('hosts.get', { name: 'web2' })).tags).toEqual(['web', 'prod']);
+    // Already so: nothing changes, and it says so.
+    expect(await core.invoke('hosts.bulk', { names: ['web1'], change: { kind: 'tags', add: ['prod'] } })).toEqual({ changed: 0 });
+
+    await core.invoke('hosts.bulk', { names: ['web1', 'web2'], change: { kind: 'groups', add: ['web-tier'], remove: ['shop'] } });
+    expect((await core.invoke('hosts.get', { name: 'web1' })).groups).toEqual(['web-tier']);
+    expect((await core.invoke('groups.list', {})).find((g) => g.name === 'web-tier')?.hostCount).toBe(2);
+    expect(events).toContain('hosts');
+
+    // One unknown name, or a jump host that others still need: nothing at all happens.
+    expect(await core.call('hosts.bulk', { names: ['web1', 'ghost'], change: { kind: 'delete' } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No host named "ghost". Nothing was changed.' },
+    });
+    expect(await core.call('hosts.bulk', { names: ['bastion', 'web1'], change: { kind: 'delete' } })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^Cannot delete: bastion is the jump host of web2\. .*Nothing was changed\.$/) as string,
+      },
+    });
+    expect((await core.invoke('hosts.list', {})).map((h) => h.name)).toEqual(['bastion', 'web1', 'web2']);
+    // The jump host goes together with every host behind it.
+    expect(await core.invoke('hosts.bulk', { names: ['bastion', 'web1', 'web2'], change: { kind: 'delete' } })).toEqual({ changed: 3 });
+    expect(await core.invoke('hosts.list', {})).toEqual([]);
+    off();
+    core.close();
+  });
+
   it('reopening the raw database with a wrong key fails cleanly', async () => {
     const core = freshCore();
     await core.invoke('vault.create', { passphrase: 'host passphrase' });

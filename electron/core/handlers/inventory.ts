@@ -34,6 +34,7 @@ export function inventoryHandlers(core: Core): SectionHandlers<typeof inventoryC
     'hosts.get': ({ name }) => core.hosts.get(name),
     'hosts.add': (input) => core.changed('hosts', core.hosts.add(input)),
     'hosts.update': ({ name, patch }) => core.changed('hosts', core.hosts.update(name, patch)),
+    'hosts.bulk': ({ names, change }) => core.changed('hosts', { changed: core.hosts.bulk(names, change) }),
     'hosts.remove': ({ name }) => {
       core.hosts.remove(name);
       return core.changed('hosts', ok);

@@ -3,7 +3,7 @@
  * each host's last result so "check the ones that failed" is a glance, not a guess. Space or
  * Enter ticks the row under the cursor; / searches.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FleetRow } from '../../../shared/contract/checks';
 import type { Host } from '../../../shared/model';
@@ -67,6 +67,7 @@ export function CheckPicker() {
     selected: cursor,
     onSelect: setCursor,
     onActivate: (h) => toggleCheckHost(h.name),
+    onToggle: (h) => toggleCheckHost(h.name),
   });
 
   const run = () => {
@@ -228,12 +229,6 @@ export function CheckPicker() {
                       toggleCheckHost(h.name);
                     }}
                     onDoubleClick={undefined}
-                    onKeyDown={(e: KeyboardEvent<HTMLTableRowElement>) => {
-                      if (e.key === ' ' && e.target === e.currentTarget) {
-                        e.preventDefault();
-                        toggleCheckHost(h.name);
-                      } else row.onKeyDown(e);
-                    }}
                     data-testid="check-host-row"
                     data-host={h.name}
                     data-checked={on || undefined}

@@ -1,4 +1,7 @@
-/** The dense host table. Tag and group chips are buttons that filter the list by that value. */
+/**
+ * The dense host table. Tag and group chips are buttons that filter the list by that value. Tick
+ * boxes (Space on a row, or the header box for every shown row) pick hosts for a change to all of them.
+ */
 import { useImperativeHandle, type Ref } from 'react';
 import type { Host } from '../../../shared/model';
 import { Icon } from '../../ui/Icon';
@@ -6,6 +9,7 @@ import { useRowNavigation } from '../../ui/useRowNavigation';
 import { authLabel, bracketed, formatAddress } from './hostFormat';
 import { OpenTerminalButton } from '../terminals/openTerminal';
 import { RowAction } from '../../ui/RowAction';
+import { PickAllBox } from '../../ui/PickAllBox';
 import { TableHead, type TableColumn } from '../../ui/TableHead';
 
 const HOST_COLUMNS: readonly TableColumn[] = [
@@ -22,6 +26,9 @@ const HOST_COLUMNS: readonly TableColumn[] = [
 interface HostTableProps {
   hosts: readonly Host[];
   selected: string | null;
+  /** Hosts ticked for a change to many (names). */
+  picked: ReadonlySet<string>;
+  onPick: (next: Set<string>) => void;
   onSelect: (name: string | null) => void;
   onEdit: (host: Host) => void;
   onDelete: (host: Host) => void;
@@ -39,17 +46,50 @@ export interface HostTableHandle {
 
 const keyOf = (h: Host) => h.name;
 
-export function HostTable({ hosts, selected, onSelect, onEdit, onDelete, onOpen, onTag, onGroup, ref }: HostTableProps) {
-  const { rowProps, focusSelected } = useRowNavigation({ items: hosts, keyOf, selected, onSelect, onActivate: onEdit, onDelete });
+export function HostTable({ hosts, selected, picked, onPick, onSelect, onEdit, onDelete, onOpen, onTag, onGroup, ref }: HostTableProps) {
+  const toggle = (name: string) => {
+    const next = new Set(picked);
+    if (!next.delete(name)) next.add(name);
+    onPick(next);
+  };
+  const { rowProps, focusSelected } = useRowNavigation({
+    items: hosts,
+    keyOf,
+    selected,
+    onSelect,
+    onActivate: onEdit,
+    onDelete,
+    onToggle: (h) => toggle(h.name),
+  });
+  const shown = hosts.map((h) => h.name);
+  const columns: TableColumn[] = [
+    {
+      width: '36px',
+      className: 'cell-check',
+      label: <PickAllBox shown={shown} picked={picked} onChange={onPick} label="the hosts shown" />,
+    },
+    ...HOST_COLUMNS,
+  ];
   useImperativeHandle(ref, () => ({ focus: focusSelected }), [focusSelected]);
 
   return (
     <div className="table-wrap">
       <table className="data-table host-table" data-testid="host-table" aria-label="Hosts">
-        <TableHead columns={HOST_COLUMNS} />
+        <TableHead columns={columns} />
         <tbody>
           {hosts.map((h, i) => (
-            <tr key={h.id} {...rowProps(h, i)} data-testid="host-row" data-host={h.name}>
+            <tr key={h.id} {...rowProps(h, i)} data-testid="host-row" data-host={h.name} data-picked={picked.has(h.name) || undefined}>
+              <td className="cell-check">
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  checked={picked.has(h.name)}
+                  aria-label={`Pick ${h.name}`}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={() => toggle(h.name)}
+                  data-testid="host-pick"
+                />
+              </td>
               <td className="cell-name" title={h.name}>
                 {h.name}
               </td>

@@ -14,13 +14,21 @@ import { formatAddress } from './hostFormat';
 import { HostFormDialog } from './HostFormDialog';
 import { HostsEmptyState } from './HostsEmptyState';
 import { HostsToolbar } from './HostsToolbar';
+import { HostsBulkBar } from './HostsBulkBar';
+import { BulkEditDialog } from './BulkEditDialog';
 import { HostTable, type HostTableHandle } from './HostTable';
 import './hosts.css';
 import { openTerminal } from '../terminals/openTerminal';
 import { ScreenError } from '../../ui/ScreenError';
 import { NoMatches } from '../../ui/NoMatches';
 
-type DialogState = { kind: 'add' } | { kind: 'edit'; host: Host } | { kind: 'delete'; host: Host } | null;
+type DialogState =
+  | { kind: 'add' }
+  | { kind: 'edit'; host: Host }
+  | { kind: 'delete'; host: Host }
+  | { kind: 'bulk-edit'; what: 'tags' | 'groups' }
+  | { kind: 'bulk-delete' }
+  | null;
 
 export function HostsScreen() {
   const s = useStore(
@@ -34,17 +42,21 @@ export function HostsScreen() {
       selectedHost: st.selectedHost,
     })),
   );
-  const { selectHost, removeHost, setTagFilter, setGroupFilter, clearHostFilters, go, openHost } = useStore(
-    useShallow((st) => ({
-      openHost: st.openHost,
-      selectHost: st.selectHost,
-      removeHost: st.removeHost,
-      setTagFilter: st.setTagFilter,
-      setGroupFilter: st.setGroupFilter,
-      clearHostFilters: st.clearHostFilters,
-      go: st.go,
-    })),
-  );
+  const { selectHost, removeHost, bulkHosts, setCheckSelection, newCheck, setTagFilter, setGroupFilter, clearHostFilters, go, openHost } =
+    useStore(
+      useShallow((st) => ({
+        bulkHosts: st.bulkHosts,
+        setCheckSelection: st.setCheckSelection,
+        newCheck: st.newCheck,
+        openHost: st.openHost,
+        selectHost: st.selectHost,
+        removeHost: st.removeHost,
+        setTagFilter: st.setTagFilter,
+        setGroupFilter: st.setGroupFilter,
+        clearHostFilters: st.clearHostFilters,
+        go: st.go,
+      })),
+    );
   const [dialog, setDialog] = useState<DialogState>(null);
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<HostTableHandle>(null);
@@ -63,6 +75,16 @@ export function HostsScreen() {
   );
   const selected = visible.find((h) => h.name === s.selectedHost);
   const closeDialog = useCallback(() => setDialog(null), []);
+  // Ticked hosts, by name; a host deleted or renamed elsewhere simply drops out.
+  const [pickedSet, setPicked] = useState<Set<string>>(() => new Set());
+  const picked = useMemo(() => s.hosts.filter((h) => pickedSet.has(h.name)).map((h) => h.name), [s.hosts, pickedSet]);
+  const hiddenPicked = picked.length - visible.filter((h) => pickedSet.has(h.name)).length;
+  const [bulkNote, setBulkNote] = useState<string | null>(null);
+  const checkHosts = (names: string[]) => {
+    setCheckSelection(names);
+    newCheck();
+    go('check');
+  };
 
   useHotkeys({
     '/': () => search.current?.focus(),
@@ -72,6 +94,7 @@ export function HostsScreen() {
     t: () => selected && openTerminal(selected.name),
     ArrowDown: () => table.current?.focus(),
     ArrowUp: () => table.current?.focus(),
+    Escape: () => picked.length > 0 && setPicked(new Set()),
   });
 
   const filtered = s.hostQuery !== '' || s.tagFilter !== null || s.groupFilter !== null;
@@ -93,10 +116,31 @@ export function HostsScreen() {
           No hosts match these filters.
         </NoMatches>
       )}
+      {picked.length > 0 && (
+        <HostsBulkBar
+          count={picked.length}
+          hidden={hiddenPicked}
+          onTags={() => setDialog({ kind: 'bulk-edit', what: 'tags' })}
+          onGroups={() => setDialog({ kind: 'bulk-edit', what: 'groups' })}
+          onCheck={() => checkHosts(picked)}
+          onDelete={() => setDialog({ kind: 'bulk-delete' })}
+          onClear={() => setPicked(new Set())}
+        />
+      )}
+      {bulkNote && picked.length === 0 && (
+        <div className="bulk-note" role="status" data-testid="bulk-note">
+          {bulkNote}
+        </div>
+      )}
       {visible.length > 0 && (
         <HostTable
           ref={table}
           hosts={visible}
+          picked={pickedSet}
+          onPick={(next) => {
+            setPicked(next);
+            setBulkNote(null);
+          }}
           selected={s.selectedHost}
           onSelect={selectHost}
           onEdit={(host) => setDialog({ kind: 'edit', host })}
@@ -108,6 +152,34 @@ export function HostsScreen() {
       )}
       {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
         <HostFormDialog host={dialog.kind === 'edit' ? dialog.host : undefined} onClose={closeDialog} />
+      )}
+      {dialog?.kind === 'bulk-edit' && (
+        <BulkEditDialog
+          what={dialog.what}
+          names={picked}
+          onClose={closeDialog}
+          onDone={(changed) => setBulkNote(`${changed} of ${picked.length} hosts changed.`)}
+        />
+      )}
+      {dialog?.kind === 'bulk-delete' && (
+        <ConfirmDialog
+          title={`Delete ${picked.length} host${picked.length === 1 ? '' : 's'}?`}
+          confirmLabel={`Delete ${picked.length} host${picked.length === 1 ? '' : 's'}`}
+          testId="bulk-delete-dialog"
+          onClose={closeDialog}
+          onConfirm={async () => {
+            const changed = await bulkHosts(picked, { kind: 'delete' });
+            setPicked(new Set());
+            setBulkNote(`${changed} host${changed === 1 ? '' : 's'} deleted.`);
+            focusListAfterDialog.current = true;
+          }}
+        >
+          <p>
+            {picked.slice(0, 8).join(', ')}
+            {picked.length > 8 && ` and ${picked.length - 8} more`} will be removed from the vault. Their credentials and groups stay.
+            {hiddenPicked > 0 && ` ${hiddenPicked} of them ${hiddenPicked === 1 ? 'is' : 'are'} hidden by the filters.`}
+          </p>
+        </ConfirmDialog>
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog

@@ -23,6 +23,8 @@ export interface HostsSlice {
   addHost: (input: Input<'hosts.add'>) => Promise<Host>;
   updateHost: (name: string, patch: Input<'hosts.update'>['patch']) => Promise<Host>;
   removeHost: (name: string) => Promise<void>;
+  /** One change to many hosts (all or none); returns how many changed. */
+  bulkHosts: (names: string[], change: Input<'hosts.bulk'>['change']) => Promise<number>;
   setHostQuery: (query: string) => void;
   setTagFilter: (tag: string | null) => void;
   setGroupFilter: (group: string | null) => void;
@@ -54,6 +56,11 @@ export const createHostsSlice: StateCreator<AppState, [], [], HostsSlice> = (set
       } catch (e) {
         set({ hostsError: messageOf(e), hostsLoaded: true });
       }
+    },
+    async bulkHosts(names, change) {
+      const { changed } = await api.call('hosts.bulk', { names, change });
+      await afterWrite();
+      return changed;
     },
     async addHost(input) {
       const host = await api.call('hosts.add', input);

@@ -3,7 +3,7 @@
  * rename never breaks them. Every rule a user can violate gets a message naming the field.
  */
 import type { z } from 'zod';
-import { OpsError, type AuthMethod, type Host, type HostInput, type HostPatch } from '../../../../shared/model';
+import { OpsError, type AuthMethod, type Host, type HostBulkChange, type HostInput, type HostPatch } from '../../../../shared/model';
 import type { Db } from '../database';
 import type { CredentialsRepo } from './credentials';
 import type { GroupsRepo } from './groups';
@@ -143,6 +143,72 @@ export class HostsRepo {
     this.db().prepare('DELETE FROM hosts WHERE id = ?').run(host.id);
   }
 
+  /**
+   * One change to many hosts in one transaction: every name must exist, and a delete is refused
+   * (with the reasons) when a host that stays uses one of them as its jump host. Returns how many
+   * hosts actually changed.
+   */
+  bulk(names: readonly string[], change: z.output<typeof HostBulkChange>): number {
+    const db = this.db();
+    const unique = [...new Set(names.map((n) => n.toLowerCase()))];
+    const hosts: Host[] = [];
+    const missing: string[] = [];
+    for (const n of unique) {
+      const row = db.prepare('SELECT name FROM hosts WHERE name = ?').get(n) as { name: string } | undefined;
+      if (row) hosts.push(this.get(row.name));
+      else missing.push(names.find((x) => x.toLowerCase() === n) ?? n);
+    }
+    if (missing.length > 0) {
+      throw new OpsError('NOT_FOUND', `No host named ${listNames(missing)}. Nothing was changed.`, 'names');
+    }
+    let changed = 0;
+    db.transaction(() => {
+      if (change.kind === 'delete') {
+        const ids = new Set(hosts.map((h) => h.id));
+        const blockers = (
+          db.prepare('SELECT name, jump_host_id AS jump FROM hosts WHERE jump_host_id IS NOT NULL').all() as {
+            name: string;
+            jump: string;
+          }[]
+        ).filter((r) => ids.has(r.jump) && !hosts.some((h) => h.name === r.name));
+        if (blockers.length > 0) {
+          const jumpName = (id: string) => hosts.find((h) => h.id === id)?.name ?? '?';
+          throw new OpsError(
+            'VALIDATION',
+            `Cannot delete: ${blockers.map((b) => `${jumpName(b.jump)} is the jump host of ${b.name}`).join('; ')}. ` +
+              'Change those hosts first, or delete them too. Nothing was changed.',
+            'names',
+          );
+        }
+        // Hosts going together may use each other as jump hosts: unlink first, so no delete trips the reference.
+        const unlink = db.prepare('UPDATE hosts SET jump_host_id = NULL WHERE id = ?');
+        for (const h of hosts) unlink.run(h.id);
+        const del = db.prepare('DELETE FROM hosts WHERE id = ?');
+        for (const h of hosts) changed += del.run(h.id).changes;
+        return;
+      }
+      const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+      const removing = lower(change.remove);
+      for (const h of hosts) {
+        if (change.kind === 'tags') {
+          // Tags compare exactly (they are labels like role:web); a tag both added and removed is added.
+          const next = uniq([...h.tags.filter((t) => !change.remove.includes(t)), ...change.add]);
+          if (next.join('\0') === h.tags.join('\0')) continue;
+          db.prepare('UPDATE hosts SET tags = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), now(), h.id);
+        } else {
+          // Group names compare without case, as everywhere.
+          const kept = h.groups.filter((g) => !removing.has(g.toLowerCase()));
+          const next = [...kept, ...change.add.filter((g) => !kept.some((k) => k.toLowerCase() === g.toLowerCase()))];
+          if (next.length === h.groups.length && next.every((g, i) => g.toLowerCase() === h.groups[i]?.toLowerCase())) continue;
+          this.setGroups(h.id, next);
+          db.prepare('UPDATE hosts SET updated_at = ? WHERE id = ?').run(now(), h.id);
+        }
+        changed++;
+      }
+    })();
+    return changed;
+  }
+
   private resolveRefs(selfId: string, credential: string | null, jumpHost: string | null, auth: AuthMethod | undefined) {
     let credentialId: string | null = null;
     let kind: 'private-key' | 'password' | null = null;
@@ -188,6 +254,12 @@ export class HostsRepo {
     const insert = db.prepare('INSERT INTO host_groups (host_id, group_id) VALUES (?, ?)');
     for (const gid of this.groups.ensure(names)) insert.run(hostId, gid);
   }
+}
+
+/** "a, b and 3 more" for messages about many hosts. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((n) => `"${n}"`);
+  return names.length > 5 ? `${shown.join(', ')} and ${names.length - 5} more` : shown.join(', ');
 }
 
 function uniq(xs: readonly string[]): string[] {
