@@ -6,7 +6,10 @@
  *   blocks too (conditional), loops and unreadable files reported with the including line;
  * - `Host` blocks with several patterns, `*`, `?` and `!negation`; the first value obtained for an
  *   option wins, so wildcard blocks act as defaults for the hosts they match, in file order;
- * - `Match` blocks are skipped with a note (their conditions need a live connection to evaluate);
+ * - `Match` blocks with `all`, `host`, `originalhost`, `user` and `localuser` criteria (and `!`) are
+ *   evaluated as OpenSSH does, in file order, against the host name and user as set so far; a block
+ *   whose conditions need a live connection (`exec`, `canonical`, `localnetwork`, ...) is skipped
+ *   with a note;
  * - `ProxyJump` chains with `user@host:port` hops and `ssh -W %h:%p hop` ProxyCommands become jump
  *   hosts. Every literal Host pattern becomes a host.
  * Malformed input (an unterminated quote, a bad port, a Host line without patterns) throws an error
@@ -17,7 +20,55 @@ import { join } from 'node:path';
 import { fileError, readOrFail, resolvePath, splitLines, type FileReader } from './files';
 import type { ParsedHost, ParsedInventory, ParsedNote, SourceRef } from './types';
 
-type Cond = { kind: 'host'; patterns: string[] } | { kind: 'match' };
+/** One `Match` criterion OpsDeck can evaluate without connecting. */
+interface MatchCriterion {
+  kind: 'all' | 'host' | 'originalhost' | 'user' | 'localuser';
+  patterns: string[];
+  negated: boolean;
+}
+
+/** A Match block's criteria, or null when one of them needs a live connection (the block never applies). */
+type Cond = { kind: 'host'; patterns: string[] } | { kind: 'match'; criteria: MatchCriterion[] | null };
+
+/** What a condition is tested against: the alias, and the host name and user as set so far. */
+interface MatchContext {
+  alias: string;
+  hostname: string;
+  user: string;
+  localUser: string;
+}
+
+const EVALUABLE = new Set(['all', 'host', 'originalhost', 'user', 'localuser']);
+
+/** `Match` arguments: criteria with comma-separated patterns; null when one cannot be evaluated here. */
+function parseMatch(args: string[], file: string, line: number): { criteria: MatchCriterion[] | null; unevaluable: string[] } {
+  if (args.length === 0) throw fileError(file, line, '"Match" needs a condition (for example "Match host *.prod" or "Match all")');
+  const criteria: MatchCriterion[] = [];
+  const unevaluable: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = (args[i] ?? '').toLowerCase();
+    const negated = word.startsWith('!');
+    const kind = negated ? word.slice(1) : word;
+    if (kind === 'all' || kind === 'canonical' || kind === 'final') {
+      // canonical/final only say which pass applies; OpsDeck reads the file once, like the first pass.
+      if (kind === 'all') criteria.push({ kind: 'all', patterns: [], negated });
+      else if (kind === 'canonical' || kind === 'final') unevaluable.push(kind);
+      continue;
+    }
+    const value = args[i + 1];
+    if (value === undefined) throw fileError(file, line, `"Match ${kind}" needs a value`);
+    i++;
+    if (EVALUABLE.has(kind)) criteria.push({ kind: kind as MatchCriterion['kind'], patterns: value.split(','), negated });
+    else unevaluable.push(kind);
+  }
+  return { criteria: unevaluable.length > 0 ? null : criteria, unevaluable };
+}
+
+function criterionMatches(c: MatchCriterion, ctx: MatchContext): boolean {
+  const subject = { all: '', host: ctx.hostname, originalhost: ctx.alias, user: ctx.user, localuser: ctx.localUser }[c.kind];
+  const hit = c.kind === 'all' ? true : hostPatternsMatch(c.patterns, subject);
+  return c.negated ? !hit : hit;
+}
 
 interface Directive {
   keyword: string;
@@ -149,8 +200,10 @@ export function hostPatternsMatch(patterns: readonly string[], alias: string): b
 
 const isLiteral = (p: string) => !p.startsWith('!') && !/[*?]/.test(p);
 
-function condsMatch(conds: readonly Cond[], alias: string): boolean {
-  return conds.every((c) => c.kind === 'host' && hostPatternsMatch(c.patterns, alias));
+function condsMatch(conds: readonly Cond[], ctx: MatchContext): boolean {
+  return conds.every((c) =>
+    c.kind === 'host' ? hostPatternsMatch(c.patterns, ctx.alias) : c.criteria !== null && c.criteria.every((m) => criterionMatches(m, ctx)),
+  );
 }
 
 // ------------------------------------------------------------------------------- reading
@@ -166,7 +219,6 @@ interface ReadState {
 
 function readConfig(state: ReadState, file: string, text: string, depth: number, context: Cond[], stack: string[]): void {
   let current: Cond | null = null;
-  let matchNoted = false;
   splitLines(text).forEach((raw, index) => {
     const lineNo = index + 1;
     const trimmed = raw.trim();
@@ -177,24 +229,23 @@ function readConfig(state: ReadState, file: string, text: string, depth: number,
       const patterns = splitArgs(rest, file, lineNo);
       if (patterns.length === 0) throw fileError(file, lineNo, '"Host" needs at least one pattern');
       current = { kind: 'host', patterns };
-      matchNoted = false;
       state.hostLines.push({ patterns, file, line: lineNo, conds: context });
       return;
     }
     if (keyword === 'match') {
-      current = { kind: 'match' };
-      if (!matchNoted)
+      const { criteria, unevaluable } = parseMatch(splitArgs(rest, file, lineNo), file, lineNo);
+      current = { kind: 'match', criteria };
+      if (criteria === null)
         state.notes.push({
           source: { file, line: lineNo },
-          message: `"Match ${rest.trim()}" block skipped: OpsDeck does not evaluate Match conditions`,
+          message: `"Match ${rest.trim()}" block skipped: OpsDeck cannot evaluate ${unevaluable.join(', ')} without connecting`,
         });
-      matchNoted = true;
       return;
     }
     if (keyword === 'include') {
       const patterns = splitArgs(rest, file, lineNo);
       if (patterns.length === 0) throw fileError(file, lineNo, '"Include" needs a file name');
-      if (conds.some((c) => c.kind === 'match')) return; // inside a skipped Match block
+      if (conds.some((c) => c.kind === 'match' && c.criteria === null)) return; // inside a skipped Match block
       for (const pattern of patterns) {
         const absolute = resolvePath(pattern, join(state.fs.home, '.ssh'), state.fs.home);
         for (const path of state.fs.glob(absolute)) {
@@ -318,13 +369,14 @@ function expandTokens(value: string, tokens: Record<string, string>, warn: (t: s
   });
 }
 
-function resolveAlias(alias: string, directives: readonly Directive[]): Resolved {
+function resolveAlias(alias: string, directives: readonly Directive[], localUser: string): Resolved {
   const r: Resolved = { alias, identityFiles: [], jump: null, warnings: [] };
   const seen = new Set<string>();
   const unsupported = new Set<string>();
   let jumpDecided = false;
   for (const d of directives) {
-    if (!condsMatch(d.conds, alias)) continue;
+    // Match host/user see the values as set so far in the file (OpenSSH's first pass).
+    if (!condsMatch(d.conds, { alias, hostname: r.hostname?.value ?? alias, user: r.user ?? localUser, localUser })) continue;
     if (UNSUPPORTED.has(d.keyword)) {
       unsupported.add(d.keyword);
       continue;
@@ -403,14 +455,15 @@ export function parseSshConfig(source: ConfigSource, opts: SshConfigOptions): Pa
   const byLower = new Map<string, string>();
   for (const h of state.hostLines) {
     for (const p of h.patterns) {
-      if (!isLiteral(p) || byLower.has(p.toLowerCase()) || !condsMatch(h.conds, p)) continue;
+      const ctx = { alias: p, hostname: p, user: opts.localUser, localUser: opts.localUser };
+      if (!isLiteral(p) || byLower.has(p.toLowerCase()) || !condsMatch(h.conds, ctx)) continue;
       byLower.set(p.toLowerCase(), p);
       aliases.push({ alias: p, at: h });
     }
   }
 
   const home = opts.fs.home;
-  const resolved = new Map(aliases.map(({ alias }) => [alias, resolveAlias(alias, state.directives)]));
+  const resolved = new Map(aliases.map(({ alias }) => [alias, resolveAlias(alias, state.directives, opts.localUser)]));
   const hosts: ParsedHost[] = [];
   const byName = new Map<string, ParsedHost>();
 
@@ -437,7 +490,7 @@ export function parseSshConfig(source: ConfigSource, opts: SshConfigOptions): Pa
   };
 
   for (const { alias, at } of aliases) {
-    const host = toHost(resolved.get(alias) ?? resolveAlias(alias, state.directives), { file: at.file, line: at.line });
+    const host = toHost(resolved.get(alias) ?? resolveAlias(alias, state.directives, opts.localUser), { file: at.file, line: at.line });
     hosts.push(host);
     byName.set(alias.toLowerCase(), host);
   }
@@ -452,7 +505,7 @@ export function parseSshConfig(source: ConfigSource, opts: SshConfigOptions): Pa
       const samePort = !hop.port || hop.port === (known?.port ?? 22);
       if (sameUser && samePort) return alias;
     }
-    const base = toHost(resolveAlias(hop.host, state.directives), { file: d.file, line: d.line });
+    const base = toHost(resolveAlias(hop.host, state.directives, opts.localUser), { file: d.file, line: d.line });
     const address = base.address ?? hop.host;
     const user = hop.user ?? base.user;
     const port = hop.port ?? base.port;

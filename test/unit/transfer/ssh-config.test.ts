@@ -120,7 +120,7 @@ Host a
     expect(a.warnings.join()).toContain(`Also has IdentityFile ${HOME}/.ssh/a_global`);
   });
 
-  it('skips Match blocks with a note, and warns about options it cannot carry over', () => {
+  it('skips Match blocks it cannot evaluate with a note, and warns about options it cannot carry over', () => {
     const { hosts, notes } = parse({
       [CONFIG]: `Host a
   LocalForward 8080 localhost:80
@@ -135,10 +135,50 @@ Host b
     expect(host(hosts, 'a').user).toBeUndefined();
     expect(host(hosts, 'a').warnings).toEqual(['LocalForward is not supported by OpsDeck and was not imported']);
     expect(notes.map((n) => n.message)).toEqual([
-      '"Match host a exec "true"" block skipped: OpsDeck does not evaluate Match conditions',
+      '"Match host a exec "true"" block skipped: OpsDeck cannot evaluate exec without connecting',
       'Options OpsDeck does not use were ignored: ServerAliveInterval, UseKeychain',
     ]);
     expect(notes[0]?.source).toEqual({ file: CONFIG, line: 5 });
+  });
+
+  it('evaluates Match host, originalhost, user, localuser and all (with !) in file order, as OpenSSH does', () => {
+    const { hosts, notes } = parse({
+      [CONFIG]: `Host web1
+  HostName 10.0.0.1
+Host db1
+  HostName db1.prod.example
+Host lab
+  User me
+Match host *.prod.example
+  User dbadmin
+  Port 2222
+Match originalhost web*
+  User www
+Match user me
+  Port 2200
+Match localuser me !host 10.*
+  IdentityFile ~/.ssh/local
+Match all
+  User fallback
+Match canonical host *
+  User never
+`,
+    });
+    // web1: matched by its alias; "user me" no longer holds once User is www; its address is 10.*.
+    expect(host(hosts, 'web1')).toMatchObject({ address: '10.0.0.1', user: 'www' });
+    expect(host(hosts, 'web1').port).toBeUndefined();
+    expect(host(hosts, 'web1').identityFile).toBeUndefined();
+    // db1: matched by the HostName set above the Match line.
+    expect(host(hosts, 'db1')).toMatchObject({ user: 'dbadmin', port: 2222, identityFile: `${HOME}/.ssh/local` });
+    expect(host(hosts, 'lab')).toMatchObject({ user: 'me', port: 2200, identityFile: `${HOME}/.ssh/local` });
+    expect(notes.map((n) => n.message)).toEqual([
+      '"Match canonical host *" block skipped: OpsDeck cannot evaluate canonical without connecting',
+    ]);
+  });
+
+  it('refuses a Match line without a condition, or a criterion without its value', () => {
+    expect(errorOf(() => parse({ [CONFIG]: 'Host a\nMatch\n' }))).toMatch(/line 2: "Match" needs a condition/);
+    expect(errorOf(() => parse({ [CONFIG]: 'Match host\n' }))).toMatch(/line 1: "Match host" needs a value/);
   });
 
   it('follows Include: globs, relative paths from ~/.ssh, sorted, conditional inside a Host block', () => {
