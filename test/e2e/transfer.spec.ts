@@ -244,7 +244,7 @@ test('ssh config: a protected key asks for its passphrase, then goes into the va
   await openTransfer(page);
   await page.getByTestId('import-drop-input').setInputFiles({ name: 'config', mimeType: 'text/plain', buffer: Buffer.from(config) });
   await expect(page.getByTestId('key-passphrases')).toBeVisible();
-  await expect(page.getByTestId('import-notes')).toContainText('block skipped: OpsDeck does not evaluate Match conditions');
+  await expect(page.getByTestId('import-notes')).toContainText('block skipped: OpsDeck cannot evaluate exec without connecting');
   await expect(previewRow(page, 'app')).toContainText('LocalForward is not supported');
   await snap(page, testInfo, 'transfer-key-passphrase');
 
