@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { Core } from '../../electron/core/api';
 import type { HostRole } from '../fleet';
-import { hostRowName, PASSPHRASE, snap } from './app';
+import { hostRow, hostRowName, PASSPHRASE, snap } from './app';
 import { apiCall, hostWithRole, seedFleet, useFleet } from './fleet';
 import { expect, test } from './fixtures';
 
@@ -198,6 +198,16 @@ test('the fleet on the map: hosts, services, edges by port, the service panel, f
   await expect(panel).toHaveAttribute('data-selected', `host:${cache.name}`);
   await panel.getByTestId('open-terminal').click();
   await expectShells(3);
+
+  // Ticked hosts in the list: a tab on each at once (in list order, the last one on screen).
+  await page.getByTestId('nav-hosts').click();
+  await hostRow(page, cache.name).getByTestId('host-pick').check();
+  await hostRow(page, app.name).getByTestId('host-pick').check();
+  await page.getByTestId('bulk-terminals').click();
+  await expectShells(5);
+  await page.locator(`[data-testid="terminal-tab"][data-host="${app.name}"]`).click();
+  const appPane = page.locator(`[data-testid="terminal-pane"][data-host="${app.name}"]`);
+  await expect(appPane).toHaveAttribute('data-status', 'open', { timeout: 20_000 });
 });
 
 test('failed and never-checked hosts show as such; a dragged host keeps its place after a reload', async ({ page, opsdeck }, testInfo) => {

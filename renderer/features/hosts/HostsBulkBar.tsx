@@ -1,5 +1,6 @@
 /** What can be done to the picked hosts at once; shown above the list while any host is ticked. */
 import { Icon } from '../../ui/Icon';
+import { MAX_TERMINALS_AT_ONCE } from '../terminals/openTerminal';
 
 interface HostsBulkBarProps {
   count: number;
@@ -8,11 +9,13 @@ interface HostsBulkBarProps {
   onTags: () => void;
   onGroups: () => void;
   onCheck: () => void;
+  onTerminals: () => void;
   onDelete: () => void;
   onClear: () => void;
 }
 
-export function HostsBulkBar({ count, hidden, onTags, onGroups, onCheck, onDelete, onClear }: HostsBulkBarProps) {
+export function HostsBulkBar({ count, hidden, onTags, onGroups, onCheck, onTerminals, onDelete, onClear }: HostsBulkBarProps) {
+  const tooMany = count > MAX_TERMINALS_AT_ONCE;
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Picked hosts" data-testid="bulk-bar">
       <span className="bulk-count" data-testid="bulk-count">
@@ -28,6 +31,21 @@ export function HostsBulkBar({ count, hidden, onTags, onGroups, onCheck, onDelet
       <button type="button" className="btn btn-sm" onClick={onCheck} data-testid="bulk-check">
         <Icon name="pulse" size={14} />
         Deep check
+      </button>
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={onTerminals}
+        disabled={tooMany}
+        title={
+          tooMany
+            ? `Pick at most ${MAX_TERMINALS_AT_ONCE} hosts to open terminals`
+            : 'A terminal tab on each (then Broadcast to type into all)'
+        }
+        data-testid="bulk-terminals"
+      >
+        <Icon name="terminal" size={14} />
+        Terminals
       </button>
       <button type="button" className="btn btn-sm btn-danger-outline" onClick={onDelete} data-testid="bulk-delete">
         <Icon name="trash" size={14} />

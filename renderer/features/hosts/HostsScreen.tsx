@@ -18,7 +18,7 @@ import { HostsBulkBar } from './HostsBulkBar';
 import { BulkEditDialog } from './BulkEditDialog';
 import { HostTable, type HostTableHandle } from './HostTable';
 import './hosts.css';
-import { openTerminal } from '../terminals/openTerminal';
+import { openTerminal, openTerminals } from '../terminals/openTerminal';
 import { ScreenError } from '../../ui/ScreenError';
 import { NoMatches } from '../../ui/NoMatches';
 
@@ -123,6 +123,7 @@ export function HostsScreen() {
           onTags={() => setDialog({ kind: 'bulk-edit', what: 'tags' })}
           onGroups={() => setDialog({ kind: 'bulk-edit', what: 'groups' })}
           onCheck={() => checkHosts(picked)}
+          onTerminals={() => openTerminals(picked)}
           onDelete={() => setDialog({ kind: 'bulk-delete' })}
           onClear={() => setPicked(new Set())}
         />

@@ -52,6 +52,19 @@ export function openTerminal(host: string): void {
   useStore.getState().go('terminals');
 }
 
+/** Most terminals opened at once from a selection (each is an SSH session; more is rarely meant). */
+export const MAX_TERMINALS_AT_ONCE = 12;
+
+/** A tab per host (the hosts list's picked hosts), then the terminals screen with the last one. */
+export function openTerminals(hosts: readonly string[]): void {
+  for (const host of hosts.slice(0, MAX_TERMINALS_AT_ONCE)) {
+    const pane = newPane('ssh', host);
+    startSsh(pane);
+    addTab(pane);
+  }
+  useStore.getState().go('terminals');
+}
+
 /** Split the tab in two: a second session to the same host beside the first. */
 export function splitTab(tabId: string): void {
   const tab = get().tabs.find((t) => t.id === tabId);

@@ -4,5 +4,5 @@
  * the pane is on screen, asking about an unknown host key there). `OpenTerminalButton` is the same
  * as a ready-made button.
  */
-export { openTerminal } from './actions';
+export { MAX_TERMINALS_AT_ONCE, openTerminal, openTerminals } from './actions';
 export { OpenTerminalButton } from './OpenTerminalButton';
