@@ -244,6 +244,7 @@ test('tick hosts and change them all at once: tags, groups, deep check, delete (
   await expect(page.getByTestId('check-screen')).toBeVisible();
   await expect(page.getByTestId('check-run')).toHaveText(/Check 3 hosts/);
   await page.getByTestId('nav-hosts').click();
+  await expect(page.getByTestId('bulk-count')).toHaveText('3 picked'); // ticks survive a visit elsewhere
 
   // Deleting the jump host with only some of the hosts behind it is refused, and nothing goes.
   await hostRow(page, 'db1').getByTestId('host-pick').uncheck();
@@ -254,6 +255,13 @@ test('tick hosts and change them all at once: tags, groups, deep check, delete (
   await expect(confirm.getByTestId('confirm-error')).toContainText('bastion is the jump host of db1');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('[data-testid="host-row"]')).toHaveCount(4);
+  // With hosts ticked, the Delete key means them (a row's own trash button still means that row).
+  await hostRowName(page, 'web1').click();
+  await page.keyboard.press('Delete');
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('Delete 3 hosts?');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
 
   // With every host behind it picked too, they all go in one step.
   await page.getByTestId('pick-all').check();

@@ -32,6 +32,8 @@ interface HostTableProps {
   onSelect: (name: string | null) => void;
   onEdit: (host: Host) => void;
   onDelete: (host: Host) => void;
+  /** The Delete key on a row (the picked hosts when there are any; the row's own button deletes that row). */
+  onDeleteKey: (host: Host) => void;
   /** Opens the host page (what the deep check found). */
   onOpen: (host: Host) => void;
   onTag: (tag: string) => void;
@@ -46,7 +48,20 @@ export interface HostTableHandle {
 
 const keyOf = (h: Host) => h.name;
 
-export function HostTable({ hosts, selected, picked, onPick, onSelect, onEdit, onDelete, onOpen, onTag, onGroup, ref }: HostTableProps) {
+export function HostTable({
+  hosts,
+  selected,
+  picked,
+  onPick,
+  onSelect,
+  onEdit,
+  onDelete,
+  onDeleteKey,
+  onOpen,
+  onTag,
+  onGroup,
+  ref,
+}: HostTableProps) {
   const toggle = (name: string) => {
     const next = new Set(picked);
     if (!next.delete(name)) next.add(name);
@@ -58,7 +73,7 @@ export function HostTable({ hosts, selected, picked, onPick, onSelect, onEdit, o
     selected,
     onSelect,
     onActivate: onEdit,
-    onDelete,
+    onDelete: onDeleteKey,
     onToggle: (h) => toggle(h.name),
   });
   const shown = hosts.map((h) => h.name);

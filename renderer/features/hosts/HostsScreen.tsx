@@ -40,23 +40,36 @@ export function HostsScreen() {
       tagFilter: st.tagFilter,
       groupFilter: st.groupFilter,
       selectedHost: st.selectedHost,
+      pickedSet: st.pickedHosts,
     })),
   );
-  const { selectHost, removeHost, bulkHosts, setCheckSelection, newCheck, setTagFilter, setGroupFilter, clearHostFilters, go, openHost } =
-    useStore(
-      useShallow((st) => ({
-        bulkHosts: st.bulkHosts,
-        setCheckSelection: st.setCheckSelection,
-        newCheck: st.newCheck,
-        openHost: st.openHost,
-        selectHost: st.selectHost,
-        removeHost: st.removeHost,
-        setTagFilter: st.setTagFilter,
-        setGroupFilter: st.setGroupFilter,
-        clearHostFilters: st.clearHostFilters,
-        go: st.go,
-      })),
-    );
+  const {
+    selectHost,
+    removeHost,
+    bulkHosts,
+    setPicked,
+    setCheckSelection,
+    newCheck,
+    setTagFilter,
+    setGroupFilter,
+    clearHostFilters,
+    go,
+    openHost,
+  } = useStore(
+    useShallow((st) => ({
+      bulkHosts: st.bulkHosts,
+      setPicked: st.setPickedHosts,
+      setCheckSelection: st.setCheckSelection,
+      newCheck: st.newCheck,
+      openHost: st.openHost,
+      selectHost: st.selectHost,
+      removeHost: st.removeHost,
+      setTagFilter: st.setTagFilter,
+      setGroupFilter: st.setGroupFilter,
+      clearHostFilters: st.clearHostFilters,
+      go: st.go,
+    })),
+  );
   const [dialog, setDialog] = useState<DialogState>(null);
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<HostTableHandle>(null);
@@ -76,7 +89,7 @@ export function HostsScreen() {
   const selected = visible.find((h) => h.name === s.selectedHost);
   const closeDialog = useCallback(() => setDialog(null), []);
   // Ticked hosts, by name; a host deleted or renamed elsewhere simply drops out.
-  const [pickedSet, setPicked] = useState<Set<string>>(() => new Set());
+  const pickedSet = s.pickedSet;
   const picked = useMemo(() => s.hosts.filter((h) => pickedSet.has(h.name)).map((h) => h.name), [s.hosts, pickedSet]);
   const hiddenPicked = picked.length - visible.filter((h) => pickedSet.has(h.name)).length;
   const [bulkNote, setBulkNote] = useState<string | null>(null);
@@ -89,7 +102,10 @@ export function HostsScreen() {
   useHotkeys({
     '/': () => search.current?.focus(),
     n: () => setDialog({ kind: 'add' }),
-    Delete: () => selected && setDialog({ kind: 'delete', host: selected }),
+    Delete: () => {
+      if (picked.length > 0) setDialog({ kind: 'bulk-delete' });
+      else if (selected) setDialog({ kind: 'delete', host: selected });
+    },
     o: () => selected && openHost(selected.name),
     t: () => selected && openTerminal(selected.name),
     ArrowDown: () => table.current?.focus(),
@@ -146,6 +162,7 @@ export function HostsScreen() {
           onSelect={selectHost}
           onEdit={(host) => setDialog({ kind: 'edit', host })}
           onDelete={(host) => setDialog({ kind: 'delete', host })}
+          onDeleteKey={(host) => setDialog(picked.length > 0 ? { kind: 'bulk-delete' } : { kind: 'delete', host })}
           onOpen={(host) => openHost(host.name)}
           onTag={setTagFilter}
           onGroup={setGroupFilter}

@@ -30,6 +30,9 @@ export interface HostsSlice {
   setGroupFilter: (group: string | null) => void;
   clearHostFilters: () => void;
   selectHost: (name: string | null) => void;
+  /** Hosts ticked for a change to many, by name; kept while the user visits other screens. */
+  pickedHosts: ReadonlySet<string>;
+  setPickedHosts: (names: ReadonlySet<string>) => void;
 }
 
 export const hostsInitial = {
@@ -40,6 +43,7 @@ export const hostsInitial = {
   tagFilter: null,
   groupFilter: null,
   selectedHost: null,
+  pickedHosts: new Set<string>() as ReadonlySet<string>,
 } satisfies Partial<HostsSlice>;
 
 export const createHostsSlice: StateCreator<AppState, [], [], HostsSlice> = (set, get) => {
@@ -88,5 +92,6 @@ export const createHostsSlice: StateCreator<AppState, [], [], HostsSlice> = (set
     setGroupFilter: (groupFilter) => set({ groupFilter }),
     clearHostFilters: () => set({ hostQuery: '', tagFilter: null, groupFilter: null }),
     selectHost: (selectedHost) => set({ selectedHost }),
+    setPickedHosts: (pickedHosts) => set({ pickedHosts }),
   };
 };

@@ -84,40 +84,27 @@ export function TerminalSettingsDialog() {
           />
         </Field>
         <Field label="Size" htmlFor="term-size">
-          <input
+          <NumberInput
             id="term-size"
-            className="input"
-            type="number"
             min={8}
             max={32}
             value={draft.fontSize}
-            onChange={(e) => set('fontSize', Number(e.target.value))}
-            data-testid="term-font-size"
+            onChange={(v) => set('fontSize', v)}
+            testId="term-font-size"
           />
         </Field>
         <Field label="Line height" htmlFor="term-line">
-          <input
-            id="term-line"
-            className="input"
-            type="number"
-            min={1}
-            max={2}
-            step={0.05}
-            value={draft.lineHeight}
-            onChange={(e) => set('lineHeight', Number(e.target.value))}
-          />
+          <NumberInput id="term-line" min={1} max={2} step={0.05} value={draft.lineHeight} onChange={(v) => set('lineHeight', v)} />
         </Field>
         <Field label="Scrollback lines" htmlFor="term-scrollback" hint="Each terminal keeps this many lines; more costs memory.">
-          <input
+          <NumberInput
             id="term-scrollback"
-            className="input"
-            type="number"
             min={0}
             max={100000}
             step={1000}
             value={draft.scrollback}
-            onChange={(e) => set('scrollback', Number(e.target.value))}
-            data-testid="term-scrollback"
+            onChange={(v) => set('scrollback', v)}
+            testId="term-scrollback"
           />
         </Field>
         <Field label="Cursor" htmlFor="term-cursor">
@@ -205,5 +192,31 @@ export function TerminalSettingsDialog() {
       )}
       {error && <div className="banner-error">{error}</div>}
     </Dialog>
+  );
+}
+
+interface NumberInputProps {
+  id: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  onChange: (value: number) => void;
+  testId?: string;
+}
+
+function NumberInput({ id, value, min, max, step, onChange, testId }: NumberInputProps) {
+  return (
+    <input
+      id={id}
+      className="input"
+      type="number"
+      min={min}
+      max={max}
+      step={step}
+      value={value}
+      onChange={(e) => onChange(Number(e.target.value))}
+      data-testid={testId}
+    />
   );
 }
