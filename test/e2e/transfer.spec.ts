@@ -8,6 +8,7 @@ import { PASSPHRASE, addHost, createVault, hostRow, snap, unlock } from './app';
 import { expect, test } from './fixtures';
 import { apiCall } from './page-api';
 import { seedInventory } from './seed';
+import { protectedEd25519 } from '../unit/ssh/keys';
 
 const INVENTORY = `# customer inventory, as handed over
 [web]
@@ -234,11 +235,7 @@ test('known_hosts: keys to trust and a revoked key; the revocation shows in Sett
 
 test('ssh config: a protected key asks for its passphrase, then goes into the vault', async ({ page, opsdeck }, testInfo) => {
   const keyPath = join(opsdeck.dir, 'id_deploy');
-  writeFileSync(
-    keyPath,
-    ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'key passphrase', cipher: 'aes256-ctr', rounds: 16 }).private,
-    { mode: 0o600 },
-  );
+  writeFileSync(keyPath, protectedEd25519('key passphrase'), { mode: 0o600 });
   const config = `Host *\n  ServerAliveInterval 30\nHost bastion\n  HostName 203.0.113.10\n  User ops\n  IdentityFile ${keyPath}\nHost app\n  HostName 10.0.1.5\n  ProxyJump bastion\n  IdentityFile ${keyPath}\n  LocalForward 8080 localhost:80\nMatch exec "test -f /etc/vpn"\n  User vpn\n`;
   await createVault(page, opsdeck.url);
   await openTransfer(page);

@@ -8,6 +8,7 @@ import { Core } from '../../electron/core/api';
 import type { Host } from '../../shared/model';
 import type { HostScan } from '../../shared/model/scan';
 import { tempDir } from './helpers/tmp';
+import { protectedEd25519 } from '../unit/ssh/keys';
 
 const tmp = tempDir('transfer');
 afterAll(() => tmp.cleanup());
@@ -253,7 +254,7 @@ describe('encrypted backup', () => {
     await core.invoke('credentials.add', {
       kind: 'private-key',
       name: 'locked',
-      privateKey: ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'key pass', cipher: 'aes256-ctr', rounds: 16 }).private,
+      privateKey: protectedEd25519('key pass'),
       passphrase: 'key pass',
     });
     await core.invoke('credentials.add', { kind: 'password', name: 'db-admin', password: 'Backup-Me-Password' });
@@ -467,7 +468,7 @@ describe('the opsdeck command', () => {
   it('imports with --dry-run and --json, applies, exports, backs up and restores', () => {
     mkdirSync(join(home, '.ssh'), { recursive: true });
     const key = join(home, '.ssh', 'id_work');
-    writeFileSync(key, ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'key phrase', cipher: 'aes256-ctr', rounds: 16 }).private, {
+    writeFileSync(key, protectedEd25519('key phrase'), {
       mode: 0o600,
     });
     writeFileSync(join(home, '.ssh', 'config'), 'Host work\n  HostName 10.5.5.5\n  User me\n  IdentityFile ~/.ssh/id_work\n');

@@ -5,9 +5,10 @@ import { inspectPrivateKey } from '../../../electron/core/vault/repos/ssh-key';
 import type { ParsedHost, ParsedInventory } from '../../../electron/core/transfer/types';
 import type { Credential, Host } from '../../../shared/model';
 import { denied, emptyView, fakeFs } from './helpers';
+import { protectedEd25519 } from '../ssh/keys';
 
 const plainKey = ssh2.utils.generateKeyPairSync('ed25519').private;
-const protectedKey = ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'open sesame', cipher: 'aes256-ctr', rounds: 16 }).private;
+const protectedKey = protectedEd25519('open sesame');
 const fpOf = (k: string, p?: string) => inspectPrivateKey(k, p, 'k').fingerprint;
 
 function parsed(...hosts: Array<Partial<ParsedHost> & { name: string }>): ParsedInventory {
